@@ -1,0 +1,45 @@
+# unres — two commands on a fresh machine: `make run` and `make test`.
+# Each installs what it needs (uv, bootstrapped with pip when missing; then the
+# locked environment with `uv sync --frozen`).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := $(PYTHON) -m uv
+endif
+RUN := $(UV) run --frozen
+N ?= 20000
+
+.PHONY: setup run test test-slow lint eval bench clean
+
+.venv/.synced: pyproject.toml uv.lock
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv \
+	  || $(PYTHON) -m pip install --quiet --disable-pip-version-check --user --break-system-packages uv
+	$(UV) sync --frozen
+	@touch $@
+
+setup: .venv/.synced  ## install the locked environment into .venv
+
+run: setup  ## build a release from raw/ into output/
+	$(RUN) unres build --raw raw --out output
+
+test: setup  ## the test suite (unit tests, seeds, end-to-end flow)
+	$(RUN) pytest -m "not slow"
+
+test-slow: setup  ## long tests: crash-kill and scheduled-server tests
+	$(RUN) pytest -m slow
+
+lint: setup  ## ruff and mypy
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	$(RUN) mypy
+
+eval: setup  ## per-field accuracy on the labelled evaluation set
+	$(RUN) python -m unres.evaluate
+
+bench: setup  ## throughput and memory on a generated corpus (N=20000 documents)
+	$(RUN) python -m unres.bench --n $(N)
+
+clean:
+	rm -rf output/releases output/latest .venv

@@ -1,0 +1,36 @@
+"""Prefect orchestration of the unres build. Thin by design: the work lives in ``unres``.
+
+Importing this package sets Prefect's defaults for a pipeline that runs on machines
+with no network and no server started by hand: a temporary local server, no
+telemetry, no logs shipped to the API, and a Prefect home of our own so that a
+database left by another Prefect version elsewhere cannot break the run. Every
+default yields to a value the user has set in the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.metadata import version
+from pathlib import Path
+
+
+def _prefect_defaults() -> dict[str, str]:
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return {
+        "PREFECT_HOME": str(cache / "unres" / f"prefect-{version('prefect')}"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_LOGGING_TO_API_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+        # The temporary server takes 15-25 s to start on a 2-core machine; Prefect's
+        # default patience (20 s) is too short there.
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+        "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
+    }
+
+
+for _name, _value in _prefect_defaults().items():
+    os.environ.setdefault(_name, _value)
+# The temporary server keeps its SQLite database here and cannot create the folder.
+Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)

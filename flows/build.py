@@ -1,0 +1,164 @@
+"""The build flow: discover -> parse in batches -> merge -> validate -> publish.
+
+Each task works on a whole batch of files and passes paths and small summaries,
+never DataFrames, so Prefect's per-task overhead stays a rounding error and
+nothing large goes through its result machinery. (Importing this module runs
+``flows/__init__``, which sets Prefect's defaults before Prefect is imported.)
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from schemas import SCHEMA_VERSION
+from unres import PARSER_VERSION
+from unres.ingest import InputFile, discover_inputs
+from unres.publish import BuildLock, clean_stale_staging, new_staging_dir, publish_release
+from unres.shards import ShardResult, merge_shards, process_batch
+
+log = logging.getLogger("unres.build")
+
+DEFAULT_BATCH_SIZE = 500
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class BuildSummary:
+    release: str
+    inputs: int
+    documents: int
+    rejects: int
+    warnings: int
+    seconds: float
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+@task(name="discover-inputs", cache_policy=NO_CACHE)
+def discover(raw_dir: str) -> list[InputFile]:
+    return discover_inputs(Path(raw_dir))
+
+
+@task(name="parse-batch", cache_policy=NO_CACHE)
+def parse_batch(inputs: list[InputFile], shard_dir: str, max_bytes: int) -> ShardResult:
+    return process_batch(inputs, shard_dir, max_bytes=max_bytes)
+
+
+@task(name="merge-shards", cache_policy=NO_CACHE)
+def merge(shards: list[str], staging: str) -> dict[str, int]:
+    return merge_shards(shards, Path(staging))
+
+
+@task(name="publish-release", cache_policy=NO_CACHE)
+def publish(
+    staging: str, out_dir: str, inputs: list[tuple[str, str | None]], summary: dict[str, object]
+) -> str:
+    release = publish_release(
+        Path(staging),
+        Path(out_dir),
+        inputs=sorted(inputs, key=lambda pair: pair[0]),
+        parser_version=PARSER_VERSION,
+        schema_version=SCHEMA_VERSION,
+        extra={"build": summary},
+    )
+    return str(release)
+
+
+@flow(name="unres-build", validate_parameters=False)
+def build_release(
+    raw_dir: str,
+    out_dir: str,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> BuildSummary:
+    started = time.perf_counter()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with BuildLock(out):
+        for stale in clean_stale_staging(out):
+            log.info("removed leftover staging directory %s", stale)
+        staging = new_staging_dir(out)
+        try:
+            inputs = discover(raw_dir)
+            log.info("found %d input files under %s", len(inputs), raw_dir)
+            results = _parse_all(inputs, staging, batch_size=batch_size, max_bytes=max_bytes)
+            rows = merge([r.shard for r in results], str(staging))
+            shutil.rmtree(staging / "shards")
+            summary = BuildSummary(
+                release="",
+                inputs=len(inputs),
+                documents=sum(r.documents for r in results),
+                rejects=sum(r.rejects for r in results),
+                warnings=sum(r.warnings for r in results),
+                seconds=0.0,
+                rows=rows,
+            )
+            summary.release = publish(
+                str(staging),
+                out_dir,
+                [pair for r in results for pair in r.inputs],
+                {
+                    "inputs": summary.inputs,
+                    "documents": summary.documents,
+                    "rejects": summary.rejects,
+                    "warnings": summary.warnings,
+                },
+            )
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _parse_all(
+    inputs: Sequence[InputFile], staging: Path, *, batch_size: int, max_bytes: int
+) -> list[ShardResult]:
+    batches = [list(inputs[i : i + batch_size]) for i in range(0, len(inputs), batch_size)]
+    futures = [
+        parse_batch.submit(batch, str(staging / "shards" / f"{n:06d}"), max_bytes)
+        for n, batch in enumerate(batches)
+    ]
+    done_files = 0
+    for future in as_completed(futures):
+        result: ShardResult = future.result()
+        done_files += result.documents + result.rejects
+        log.info(
+            "parsed %d/%d files (%d%%)",
+            done_files,
+            len(inputs),
+            100 * done_files // max(len(inputs), 1),
+        )
+    # Shards are merged in input order so the tables come out sorted by doc_id.
+    return sorted((f.result() for f in futures), key=lambda r: r.shard)
+
+
+def run_build(
+    raw_dir: Path,
+    out_dir: Path,
+    *,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> BuildSummary:
+    """Run the flow with ``workers`` local processes (1 = in this process)."""
+    runner: TaskRunner[Any] = (
+        ProcessPoolTaskRunner(max_workers=workers)
+        if workers > 1
+        else ThreadPoolTaskRunner(max_workers=1)
+    )
+    configured = build_release.with_options(task_runner=runner)
+    summary: BuildSummary = configured(
+        str(raw_dir), str(out_dir), batch_size=batch_size, max_bytes=max_bytes
+    )
+    return summary

@@ -1,0 +1,169 @@
+"""The ``unres`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+DESCRIPTION = """\
+Build and check the unres dataset: UN resolutions as validated Parquet tables
+(documents, paragraphs, citations, dates, footnotes, rejects, citation_edges).
+"""
+
+BUILD_EPILOG = """\
+Every file under --raw becomes a row of `documents` or of `rejects` (with a reason).
+The release is written to OUT/releases/<release_id>/ and OUT/latest is switched to it
+only once every table has validated; a failed or interrupted build leaves earlier
+releases and `latest` untouched.
+
+exit status: 0 a release was published (even if some inputs were rejected),
+             1 nothing was published, 2 bad command line.
+
+example:  unres build --raw raw --out output
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unres", description=DESCRIPTION, formatter_class=argparse.RawTextHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser(
+        "build",
+        help="parse every file under --raw and publish one release into --out",
+        description="Parse every file under --raw and publish one release into --out.",
+        epilog=BUILD_EPILOG,
+        formatter_class=argparse.RawTextHelpFormatter,
+    )
+    build.add_argument("--raw", required=True, type=Path, metavar="DIR", help="input texts")
+    build.add_argument("--out", required=True, type=Path, metavar="DIR", help="release root")
+    build.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse batches in N local processes (default 1: in this process)",
+    )
+    build.add_argument(
+        "--batch-size",
+        type=int,
+        default=500,
+        metavar="N",
+        help="files per parse task (default 500); one Prefect task per batch",
+    )
+    build.add_argument(
+        "--max-bytes",
+        type=int,
+        default=5 * 1024 * 1024,
+        metavar="N",
+        help="inputs larger than this are rejected as too_large (default 5 MiB)",
+    )
+    _add_verbosity(build)
+
+    verify = commands.add_parser(
+        "verify",
+        help="recompute a release's hashes and check its tables against the schemas",
+        description="Recompute every hash in a release's manifest and validate its tables.\n"
+        "exit status: 0 the release is whole, 1 a problem was found.",
+        formatter_class=argparse.RawTextHelpFormatter,
+    )
+    verify.add_argument(
+        "release",
+        nargs="?",
+        type=Path,
+        default=Path("output/latest"),
+        help="release directory (default output/latest)",
+    )
+    _add_verbosity(verify)
+    return parser
+
+
+def _add_verbosity(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-v", "--verbose", action="store_true", help="also show Prefect's logs")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only errors and the result")
+
+
+def _configure_logging(args: argparse.Namespace) -> None:
+    if args.verbose:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("unres: %(message)s"))
+    root = logging.getLogger("unres")
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING if args.quiet else logging.INFO)
+    root.propagate = False
+
+
+def _build(args: argparse.Namespace) -> int:
+    if not args.raw.is_dir():
+        print(
+            f"unres: --raw {args.raw} is not a directory; point it at the input texts.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if args.workers < 1 or args.batch_size < 1 or args.max_bytes < 1:
+        print("unres: --workers, --batch-size and --max-bytes must be at least 1.", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    from flows.build import run_build  # Prefect is imported only for commands that need it
+    from unres.publish import LockHeld
+
+    try:
+        summary = run_build(
+            args.raw,
+            args.out,
+            workers=args.workers,
+            batch_size=args.batch_size,
+            max_bytes=args.max_bytes,
+        )
+    except LockHeld as error:
+        print(f"unres: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as error:
+        print(f"unres: build failed, nothing published: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(
+        f"published {summary.release}\n"
+        f"  {summary.inputs} inputs: {summary.documents} documents, "
+        f"{summary.rejects} rejected, {summary.warnings} parser warnings; "
+        f"{time.perf_counter() - started:.1f} s "
+        f"({summary.seconds:.1f} s in the flow, the rest starting Prefect)\n"
+        f"  rows: " + ", ".join(f"{name} {n}" for name, n in summary.rows.items()) + "\n"
+        f"  latest -> {args.out / 'latest'}"
+    )
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from unres.publish import verify_release
+
+    if not args.release.is_dir():
+        print(f"unres: no release at {args.release}; run `unres build` first.", file=sys.stderr)
+        return EXIT_FAILED
+    problems = verify_release(args.release)
+    for problem in problems:
+        print(f"unres: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_FAILED
+    print(f"{args.release.resolve()} is whole: every hash matches and every table validates")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    _configure_logging(args)
+    commands = {"build": _build, "verify": _verify}
+    return commands[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

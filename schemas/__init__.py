@@ -1,0 +1,25 @@
+"""The dataset contract in code: one pandera model per published table.
+
+The models (``schemas.models``) are the single source of truth for what every
+column means; ``validate_tables`` holds a batch to them and to the cross-table
+rules, and raises ``SchemaViolation`` naming the table, column and rows at fault.
+"""
+
+from __future__ import annotations
+
+from schemas.failures import SchemaViolation
+from schemas.models import RELEASE_WIDE_TABLES, TABLES, primary_key, table_schema
+from schemas.validation import empty_tables, validate_tables
+
+SCHEMA_VERSION = "1.0.0"
+
+__all__ = [
+    "RELEASE_WIDE_TABLES",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "SchemaViolation",
+    "empty_tables",
+    "primary_key",
+    "table_schema",
+    "validate_tables",
+]

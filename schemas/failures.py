@@ -1,0 +1,107 @@
+"""What a failed check reports, and how it reads to the person fixing it.
+
+Every failure names the table, the column and the rule, then the first few
+offending rows by their key ("doc_id=x.txt index=3 value='foo'"), so the message
+alone leads to the row in the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandera.polars as pa
+import polars as pl
+
+ROWS_SHOWN = 3
+ROW_POSITION = "row"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One rule broken in one column of one table.
+
+    ``rows`` holds the offending rows to show (their key columns, then ``value``
+    and any other context), already cut to a few; ``count`` is how many rows
+    fail in all, or None when the rule concerns the table as a whole (a missing
+    column, a wrong dtype).
+    """
+
+    table: str
+    column: str | None
+    rule: str
+    rows: pl.DataFrame | None = None
+    count: int | None = None
+
+    def describe(self) -> str:
+        where = self.table if self.column is None else f"{self.table}.{self.column}"
+        if self.rows is None or self.count is None:
+            return f"{where}: {self.rule}"
+        shown = "; ".join(
+            " ".join(f"{name}={_show(value)}" for name, value in row.items())
+            for row in self.rows.head(ROWS_SHOWN).iter_rows(named=True)
+        )
+        more = f"; ... {self.count - ROWS_SHOWN} more" if self.count > ROWS_SHOWN else ""
+        return f"{where}: {self.count} rows fail {self.rule}: {shown}{more}"
+
+
+class SchemaViolation(Exception):
+    """Tables broke the dataset contract; ``problems`` has one line per broken rule."""
+
+    def __init__(self, failures: Sequence[Failure]) -> None:
+        self.problems: tuple[str, ...] = tuple(failure.describe() for failure in failures)
+        super().__init__("\n".join(self.problems))
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
+
+
+def _first_line(text: str, limit: int = 160) -> str:
+    """Shortens what pandera reports for a check that raised (a whole query plan)."""
+    line = text.split("\n", 1)[0]
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+def identity_columns(df: pl.DataFrame, primary_key: Sequence[str]) -> list[str]:
+    """The columns that name a row to a reader: the key, else doc_id and row position."""
+    if primary_key:
+        return [column for column in primary_key if column in df.columns]
+    return [column for column in ("doc_id", ROW_POSITION) if column in df.columns]
+
+
+def offending_rows(
+    df: pl.DataFrame, positions: pl.Series, column: str | None, primary_key: Sequence[str]
+) -> pl.DataFrame:
+    """The rows of ``df`` at ``positions``: their identity columns, then the value."""
+    numbered = df.with_row_index(ROW_POSITION)
+    wanted = identity_columns(numbered, primary_key)
+    selection = [pl.col(name) for name in wanted]
+    if column is not None and column in df.columns and column not in wanted:
+        selection.append(pl.col(column).alias("value"))
+    picked = numbered.filter(pl.col(ROW_POSITION).is_in(positions.cast(pl.UInt32).implode()))
+    return picked.select(selection)
+
+
+def from_pandera(
+    table: str, df: pl.DataFrame, error: pa.errors.SchemaErrors, primary_key: Sequence[str]
+) -> list[Failure]:
+    """Turn pandera's failure-case table into one ``Failure`` per (column, check)."""
+    cases: pl.DataFrame = error.failure_cases
+    failures: list[Failure] = []
+    for (column, check), group in cases.group_by(["column", "check"], maintain_order=True):
+        positions = group["index"].drop_nulls().unique(maintain_order=True)
+        found = [_first_line(str(case)) for case in group["failure_case"].to_list()]
+        if check == "column_in_schema":
+            failures += [Failure(table, name, "is not a column of the table") for name in found]
+        elif check == "column_in_dataframe":
+            failures += [Failure(table, name, "is missing") for name in found]
+        elif positions.is_empty():
+            failures.append(Failure(table, str(column), f"fails {check}: got {', '.join(found)}"))
+        else:
+            rows = offending_rows(df, positions.head(ROWS_SHOWN), str(column), primary_key)
+            failures.append(Failure(table, str(column), str(check), rows, positions.len()))
+    return failures

@@ -1,0 +1,38 @@
+"""Closed sets of values and plausible ranges the tables are held to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+PARAGRAPH_KINDS: tuple[str, ...] = ("preambular", "operative", "annex")
+CITATION_KINDS: tuple[str, ...] = ("resolution", "decision", "document")
+
+REJECT_REASONS: dict[str, str] = {
+    "empty": "the file holds no bytes, or only whitespace",
+    "binary": "NUL bytes, many control bytes or a known binary format (PDF, PNG, ZIP...)",
+    "not_utf8": "the bytes are not UTF-8 and no other text encoding fits them",
+    "too_large": "the file is larger than the build's size limit",
+    "unreadable": "the file could not be opened or is not a regular file",
+    "symlink_outside_raw": "a symbolic link whose target lies outside the input directory",
+    "html_not_resolution": "a web page whose text holds no resolution",
+    "not_a_resolution": "readable text, but not a resolution or decision",
+    "parse_error": "the parser failed on this input (a bug: the detail says where)",
+    "duplicate": "the same bytes as another input, named in the detail",
+}
+"""Every code ``rejects.reason`` may hold, with what it means."""
+
+# The day the Charter was signed: no UN document can be adopted or issued earlier.
+FIRST_UN_DATE = dt.date(1945, 6, 26)
+# Resolutions mention dates far from their own: treaties of the 19th century and
+# deadlines decades ahead. These bounds only catch misread years ("20201", "0019").
+EARLIEST_MENTIONED_DATE = dt.date(1600, 1, 1)
+LATEST_MENTIONED_DATE = dt.date(2200, 12, 31)
+
+
+def latest_document_date(today: dt.date | None = None) -> dt.date:
+    """The latest plausible adoption or distribution date: one year from today."""
+    today = today or dt.date.today()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + 1, day=28)

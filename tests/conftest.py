@@ -1,0 +1,35 @@
+"""Shared fixtures: where the real inputs live, and one Prefect server per session."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import flows  # noqa: F401  (sets Prefect's defaults before anything imports Prefect)
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "raw"
+EVAL_CASES = ROOT / "tests" / "eval" / "cases"
+SEED_NAMES = ("000_e02343ddb4ce8db6", "001_ef61d0dabfe29b93", "004_624a2f6c0cb2078c")
+
+
+def seed_text(name: str) -> str:
+    return (RAW / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def seed_expected(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((EVAL_CASES / f"{name}.expected.json").read_text())
+    return data
+
+
+@pytest.fixture(scope="session")
+def prefect_server() -> Iterator[None]:
+    """A temporary Prefect server for the whole session (it takes ~20 s to start here)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield

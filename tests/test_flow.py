@@ -1,0 +1,99 @@
+"""End to end: the Prefect flow turns real inputs into a published, validated release."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flows.cli import main
+from tests.conftest import RAW, SEED_NAMES
+
+TABLES = {
+    "documents",
+    "paragraphs",
+    "citations",
+    "dates",
+    "footnotes",
+    "rejects",
+    "citation_edges",
+}
+
+
+@pytest.fixture()
+def raw_dir(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in SEED_NAMES:
+        shutil.copy(RAW / f"{name}.txt", raw / f"{name}.txt")
+    shutil.copy(RAW / "A_RES_80_14.txt", raw / "A_RES_80_14.txt")
+    (raw / "empty.txt").write_text("  \n")
+    return raw
+
+
+def test_build_publishes_a_whole_validated_release(
+    prefect_server: None, raw_dir: Path, tmp_path: Path
+) -> None:
+    from flows.build import build_release
+    from unres.publish import verify_release
+
+    out = tmp_path / "out"
+    summary = build_release(str(raw_dir), str(out))
+
+    latest = out / "latest"
+    assert latest.is_symlink()
+    assert latest.resolve() == Path(summary.release).resolve()
+    manifest = json.loads((latest / "manifest.json").read_text())
+    assert set(manifest["tables"]) == TABLES
+    for name, info in manifest["tables"].items():
+        data = (latest / info["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == info["sha256"], name
+        assert pl.read_parquet(latest / info["file"]).height == info["rows"], name
+    assert {i["doc_id"] for i in manifest["inputs"]} == {p.name for p in raw_dir.iterdir()}
+
+    documents = pl.read_parquet(latest / "documents.parquet")
+    rejects = pl.read_parquet(latest / "rejects.parquet")
+    assert sorted(documents["doc_id"]) == sorted(
+        [f"{n}.txt" for n in SEED_NAMES] + ["A_RES_80_14.txt"]
+    )
+    assert rejects.select("path", "reason").rows() == [("empty.txt", "empty")]
+    assert "A/RES/75/180" in documents["symbol"].to_list()
+    assert summary.documents == 4 and summary.rejects == 1
+    assert verify_release(latest) == []
+
+
+def test_second_build_keeps_the_first_release_and_links_it(
+    prefect_server: None, raw_dir: Path, tmp_path: Path
+) -> None:
+    from flows.build import build_release
+
+    out = tmp_path / "out"
+    first = Path(build_release(str(raw_dir), str(out)).release)
+    (raw_dir / "empty.txt").unlink()
+    second = Path(build_release(str(raw_dir), str(out)).release)
+
+    assert first.is_dir() and second.is_dir() and first != second
+    assert (out / "latest").resolve() == second.resolve()
+    manifest = json.loads((second / "manifest.json").read_text())
+    assert manifest["previous_release"] == first.name
+
+
+def test_cli_refuses_a_missing_raw_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["build", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "is not a directory" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_help_explains_build(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "--help"])
+    assert exit_info.value.code == 0
+    help_text = capsys.readouterr().out
+    assert "--raw" in help_text and "exit status" in help_text and "latest" in help_text

@@ -1,0 +1,788 @@
+"""``make bench``: parsing and build throughput, and memory, on a generated corpus.
+
+The corpus is made by varying the real resolutions in ``raw/``, so the parser meets
+the converters' artifacts it meets in production, at production sizes: each generated
+document takes one real resolution, gives it another session and number (consistent
+across symbol, title line, session line, report symbols and running headers), moves
+the dates by as many years, re-dates and shuffles the paragraphs that carry no
+footnote (preambular ones among themselves, operative ones among themselves, then
+renumbered), rewrites the footnote markers in another style and inserts page breaks
+(running header, "3/7" page number, job number) in the middle of paragraphs.
+
+Then it measures, in this order: the parsing core alone in this process (docs/s per
+core), a full ``unres build`` as a subprocess (docs/s, peak RSS of its process tree)
+and an incremental build after one input changed (wall time). The last line printed
+is machine-readable::
+
+    bench n_docs=... parse_docs_per_s_per_core=... build_docs_per_s=... peak_rss_mb=...
+    incremental_s=...
+
+(on one line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import itertools
+import math
+import os
+import random
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from unres.parse.vocab import MONTHS, ORDINAL_WORDS
+
+FILES_PER_FOLDER = 1000
+PARSE_SAMPLE = 5000
+RSS_SAMPLE_SECONDS = 0.2
+BENCH_ROOT = Path("bench")
+
+# ---------------------------------------------------------------------------------------
+# Patterns. Kept apart from the logic below; every pattern is compiled once.
+
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT = f"[{_SUPERSCRIPT_DIGITS}]"
+_MONTH = "|".join(MONTHS)
+_SPACE = r"[ \t\u00a0]"
+
+# The resolution's own number opening its title line: "75/180.", "## 80/5.", "49/12.Work".
+OWN_NUMBER = re.compile(r"^[#*_ \t]*(\d{1,3})/(\d{1,4})[ \t]*\.", re.MULTILINE)
+# The lead-in line that the first paragraph follows: "## The General Assembly,".
+ASSEMBLY_LINE = re.compile(r"^[#*_ \t]*the general assembly[ \t,:*_]*$", re.I | re.MULTILINE)
+# A block that ends the resolution's own text: its meeting line or an annex heading.
+CLOSING_BLOCK = re.compile(
+    r"[#*_ \t]*(?:\d{1,3}(?:st|nd|rd|th)[ \t]+plenary[ \t]+meeting\b"
+    r"|annex(?:[ \t]+[IVX]+)?[ \t*_]*(?:\n|$))",
+    re.I,
+)
+# An operative number opening a line ("12. ", "**3.**", "1. " alone on its line).
+OPERATIVE_LINE = re.compile(r"^([ \t]*(?:\*\*)?)(\d{1,3})(?=\.(?:\*\*)?(?:[ \t]|$))", re.MULTILINE)
+# Blocks are separated by blank lines (converters leave spaces on them); an operative
+# number at the start of a line also opens a block, for texts with no blank lines.
+BLOCK_SEPARATOR = re.compile(
+    rf"(\n(?:{_SPACE}*\n)+|\n(?=[ \t]*(?:\*\*)?\d{{1,3}}\.(?:\*\*)?[ \t]))"
+)
+# A block that can open a paragraph: a capital, maybe behind emphasis or a quote mark.
+PARAGRAPH_OPENER = re.compile(r"[ \t]*[*_“\"]*[A-Z]")
+# A footnote definition or the rule above a footnote block ("1 A/50/426", "¹ See",
+# "[^2]: ...", "1/ A/49/48", "____"); "24 April 2009, ..." is a paragraph's continuation.
+FOOTNOTE_BLOCK = re.compile(
+    rf"[ \t]*(?:<sup>|&lt;sup&gt;|{_SUPERSCRIPT}|\$\^|\[\^\d|_{{3,}}|-{{3,}}"
+    rf"|\d{{1,3}}/?[ \t]+(?!(?:{_MONTH})\b))",
+    re.I,
+)
+# A paragraph's last line ends with punctuation, maybe followed by a footnote marker
+# (not a colon: what follows a colon belongs to the paragraph).
+PARAGRAPH_END = re.compile(
+    rf"[,;.][)\u201d\u2019\"*_]*(?:[ \t]*(?:<sup>\d{{1,3}}</sup>|{_SUPERSCRIPT}+|\$[^$\n]*\$"
+    rf"|\[\^\d+\]|\d{{1,3}}/?))?[ \t*_]*$"
+)
+# Evidence that a paragraph carries a footnote marker, in any style; bare digits glued
+# to a word or a comma ("peace,1", "Treaty4 ") included.
+FOOTNOTE_MARKER = re.compile(
+    rf"<sup>\d|&lt;sup&gt;|{_SUPERSCRIPT}|\$[^$\n]*\^|\[\^\d"
+    r"|[A-Za-z)\u201d\u2019,;]\d{1,2}(?=[\s,;.]|$)"
+)
+# Markers this generator knows how to rewrite unambiguously.
+REWRITABLE_MARKER = re.compile(rf"<sup>(\d{{1,3}})</sup>|({_SUPERSCRIPT}+)")
+FULL_DATE = re.compile(rf"\b(\d{{1,2}})(\s+)({_MONTH})(\s+)(\d{{4}})\b", re.I)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+SESSION_ORDINAL = re.compile(
+    r"\b("
+    + "|".join(
+        re.escape(word).replace(r"\-", "[-\u2011]")
+        for word in sorted(ORDINAL_WORDS, key=len, reverse=True)
+    )
+    + r")(?=\s+session\b)",
+    re.I,
+)
+JOB_NUMBER = re.compile(r"(?<![\d/.-])\d{2}-\d{5}(?![\d-])")
+BARCODE = re.compile(r"\*\d{7}\*")
+TITLE_MARKUP = re.compile(r"^[#*_ \t]+|[#*_ \t]+$")
+
+# ---------------------------------------------------------------------------------------
+# Source resolutions, cut once into a head, paragraph units and a tail, each tokenized
+# into literal text and the slots a variant rewrites (own number, session, dates, ...).
+
+UnitKind = Literal["preambular", "operative", "fixed"]
+SlotKind = Literal[
+    "own_number", "session_prefix", "ordinal", "job", "barcode", "date", "iso_date",
+    "marker", "operative",
+]  # fmt: skip
+MarkerStyle = Literal["sup", "escaped_sup", "unicode", "bare", "latex"]
+PageStyle = Literal["pdf", "markdown", "job_barcode", "short_header"]
+MARKER_STYLES: tuple[MarkerStyle, ...] = ("sup", "escaped_sup", "unicode", "bare", "latex")
+PAGE_STYLES: tuple[PageStyle, ...] = ("pdf", "markdown", "job_barcode", "short_header")
+# A page of a UN resolution holds about this many characters of text.
+CHARS_PER_PAGE = 3500
+MIN_SPLIT_PARAGRAPH = 300
+PAGE_BREAK_PROBABILITY = 0.8
+MARKER_RESTYLE_PROBABILITY = 0.8
+SESSIONS = range(45, 81)
+NUMBERS = range(1, 331)
+_WORD_OF_ORDINAL = {number: word for word, number in ORDINAL_WORDS.items()}
+_MONTH_NAMES = tuple(MONTHS)
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPT_DIGITS)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    kind: SlotKind
+    groups: tuple[str, ...]  # the match's groups, or the whole match when it has none
+
+
+Piece = tuple[str | Slot, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph with what the page layout glued to it (footnote blocks, continuations)."""
+
+    kind: UnitKind
+    text: str
+    movable: bool
+    piece: Piece = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTemplate:
+    name: str
+    suffix: str
+    session: int
+    title: str
+    head: Piece  # up to the first paragraph, with the separator after it
+    units: tuple[Unit, ...]
+    gaps: tuple[str, ...]  # the separators between consecutive units
+    tail: Piece  # from the separator before the closing (meeting line, annex, footnotes)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    text: str
+    session: int
+    number: int
+
+    @property
+    def symbol(self) -> str:
+        return f"A/RES/{self.session}/{self.number}"
+
+
+def load_templates(source_dir: Path) -> list[SourceTemplate]:
+    """The resolutions under ``source_dir`` that can be varied, in name order.
+
+    A resolution file names itself on a title line ("75/180. Title") and has at least
+    one numbered operative paragraph after it; excerpts, single paragraphs and
+    cablegrams are left out.
+    """
+    templates = []
+    for path in sorted(source_dir.iterdir()):
+        if path.suffix not in {".txt", ".md"} or not path.is_file():
+            continue
+        template = cut_template(path.name, path.read_text(encoding="utf-8"))
+        if template is not None:
+            templates.append(template)
+    return templates
+
+
+def cut_template(name: str, text: str) -> SourceTemplate | None:
+    text = text.replace("\r\n", "\n")
+    own = OWN_NUMBER.search(text)
+    if own is None or OPERATIVE_LINE.search(text, own.end()) is None:
+        return None
+    session, number = int(own.group(1)), int(own.group(2))
+    line_end = text.find("\n", own.end())
+    title_line = text[own.end() : line_end if line_end >= 0 else len(text)]
+    parts = BLOCK_SEPARATOR.split(text)
+    blocks, separators = parts[0::2], parts[1::2]
+    start = _body_start(parts, after=own.end())
+    end = next(
+        (i for i in range(start, len(blocks)) if CLOSING_BLOCK.match(blocks[i])), len(blocks)
+    )
+    units, gaps = _cut_units(blocks[start:end], separators[start : end - 1])
+    scanners = _scanners(session, number)
+    body_scanners = scanners
+    if any(u.kind == "operative" and u.movable for u in units):
+        body_scanners = (*scanners, ("operative", OPERATIVE_LINE))
+    head = _join(blocks[:start], separators[:start]) + (separators[start - 1] if start else "")
+    tail = (separators[end - 1] if end < len(blocks) else "") + _join(
+        blocks[end:], separators[end:]
+    )
+    return SourceTemplate(
+        name=name,
+        suffix=Path(name).suffix,
+        session=session,
+        title=TITLE_MARKUP.sub("", title_line),
+        head=tokenize(head, scanners),
+        units=tuple(
+            Unit(u.kind, u.text, u.movable, tokenize(u.text, body_scanners)) for u in units
+        ),
+        gaps=tuple(gaps),
+        tail=tokenize(tail, scanners),
+    )
+
+
+def _body_start(parts: Sequence[str], *, after: int) -> int:
+    """Index of the block that follows a block ending with "The General Assembly,".
+
+    ``parts`` alternates blocks and separators; only blocks that end past ``after``
+    (the title line) count. With no such block, there is no body: len(blocks).
+    """
+    offset = 0
+    for i, part in enumerate(parts):
+        offset += len(part)
+        if i % 2 == 0 and offset > after and ASSEMBLY_LINE.search(part.rsplit("\n", 1)[-1]):
+            return i // 2 + 1
+    return (len(parts) + 1) // 2
+
+
+def _join(blocks: Sequence[str], separators: Sequence[str]) -> str:
+    pieces = [blocks[0]] if blocks else []
+    for separator, block in zip(separators, blocks[1:], strict=False):
+        pieces += [separator, block]
+    return "".join(pieces)
+
+
+def _cut_units(blocks: Sequence[str], separators: Sequence[str]) -> tuple[list[Unit], list[str]]:
+    """Group body blocks into paragraph units.
+
+    A block opens a new unit only when the paragraph before it is complete (ends with
+    punctuation); footnote blocks and continuations after a page break stay with the
+    paragraph they interrupt, so moving a unit never splits a paragraph. Operative
+    paragraphs move only when the body numbers them 1..n, so they can be renumbered.
+    """
+    groups: list[tuple[UnitKind, list[int]]] = []
+    paragraph_open = seen_operative = False
+    for i, block in enumerate(blocks):
+        is_footnote = FOOTNOTE_BLOCK.match(block) is not None
+        is_operative = OPERATIVE_LINE.match(block) is not None
+        opens = is_operative or (PARAGRAPH_OPENER.match(block) is not None and not is_footnote)
+        seen_operative = seen_operative or is_operative
+        if not groups or (opens and not paragraph_open):
+            kind: UnitKind = "operative" if is_operative else "fixed"
+            groups.append((kind if seen_operative else "preambular", [i]))
+        else:
+            groups[-1][1].append(i)
+        if not is_footnote or len(groups[-1][1]) == 1:
+            paragraph_open = PARAGRAPH_END.search(block.rstrip()) is None
+    numbers = [int(m.group(2)) for block in blocks for m in OPERATIVE_LINE.finditer(block)]
+    renumberable = numbers == list(range(1, len(numbers) + 1))
+    units = [_unit(blocks, separators, kind, group, renumberable) for kind, group in groups]
+    gaps = [separators[group[0] - 1] for _, group in groups[1:]]
+    return units, gaps
+
+
+def _unit(
+    blocks: Sequence[str],
+    separators: Sequence[str],
+    kind: UnitKind,
+    group: Sequence[int],
+    renumberable: bool,
+) -> Unit:
+    first, last = group[0], group[-1]
+    text = _join(blocks[first : last + 1], separators[first:last])
+    carries_footnote = FOOTNOTE_MARKER.search(text) is not None or any(
+        FOOTNOTE_BLOCK.match(blocks[i]) for i in group[1:]
+    )
+    operative_lines = len(OPERATIVE_LINE.findall(text))
+    movable = (kind == "preambular" and operative_lines == 0) or (
+        kind == "operative" and renumberable and operative_lines == 1
+    )
+    return Unit(kind, text, movable=movable and not carries_footnote)
+
+
+def _scanners(session: int, number: int) -> tuple[tuple[SlotKind, re.Pattern[str]], ...]:
+    return (
+        ("own_number", re.compile(rf"(?<!\d){session}/{number}(?!\d)")),
+        ("session_prefix", re.compile(rf"(?<=\bA/){session}(?=/)")),
+        ("ordinal", SESSION_ORDINAL),
+        ("job", JOB_NUMBER),
+        ("barcode", BARCODE),
+        ("date", FULL_DATE),
+        ("iso_date", ISO_DATE),
+        ("marker", REWRITABLE_MARKER),
+    )
+
+
+def tokenize(text: str, scanners: Sequence[tuple[SlotKind, re.Pattern[str]]]) -> Piece:
+    """``text`` as literal strings and slots; of overlapping matches the first one wins."""
+    matches = sorted(
+        (m.start(), -m.end(), kind, m) for kind, pattern in scanners for m in pattern.finditer(text)
+    )
+    piece: list[str | Slot] = []
+    position = 0
+    for start, _, kind, match in matches:
+        if start < position:
+            continue
+        piece += [text[position:start], Slot(kind, match.groups() or (match.group(),))]
+        position = match.end()
+    piece.append(text[position:])
+    return tuple(p for p in piece if p != "")
+
+
+# ---------------------------------------------------------------------------------------
+# Variation of one template into one new document.
+
+
+class Renderer:
+    """Fills a template's slots for one new document: its identity, dates and markers."""
+
+    def __init__(self, template: SourceTemplate, rng: random.Random) -> None:
+        self.rng = rng
+        self.session = rng.choice(SESSIONS)
+        self.number = rng.choice(NUMBERS)
+        self.years = self.session - template.session
+        self.job = f"{(1945 + self.session) % 100:02d}-{rng.randrange(100_000):05d}"
+        restyle = rng.random() < MARKER_RESTYLE_PROBABILITY
+        self.marker_style: MarkerStyle | None = rng.choice(MARKER_STYLES) if restyle else None
+        self.operative_numbers = itertools.count(1)
+
+    def render(self, piece: Piece, *, redate: bool) -> str:
+        return "".join(p if isinstance(p, str) else self._slot(p, redate=redate) for p in piece)
+
+    def _slot(self, slot: Slot, *, redate: bool) -> str:
+        groups = slot.groups
+        if slot.kind == "own_number":
+            return f"{self.session}/{self.number}"
+        if slot.kind == "session_prefix":
+            return str(self.session)
+        if slot.kind == "ordinal":
+            shifted = ORDINAL_WORDS[groups[0].lower().replace("\u2011", "-")] + self.years
+            word = _WORD_OF_ORDINAL.get(shifted)
+            return groups[0] if word is None else _same_case(word, groups[0])
+        if slot.kind == "job":
+            return self.job
+        if slot.kind == "barcode":
+            return f"*{self.job.replace('-', '')}*"
+        if slot.kind == "date":
+            return self._random_date(groups) if redate else self._shifted_date(groups)
+        if slot.kind == "iso_date":
+            year, month = int(groups[0]) + self.years, int(groups[1])
+            day = min(int(groups[2]), calendar.monthrange(year, month)[1]) if month else 1
+            return f"{year:04d}-{groups[1]}-{day:02d}"
+        if slot.kind == "marker":
+            digits = groups[0] or groups[1].translate(_FROM_SUPERSCRIPT)
+            raw = f"<sup>{groups[0]}</sup>" if groups[0] else groups[1]
+            return raw if self.marker_style is None else render_marker(digits, self.marker_style)
+        return f"{groups[0]}{next(self.operative_numbers)}"
+
+    def _shifted_date(self, groups: tuple[str, ...]) -> str:
+        """The date moved by the session's years: header and meeting line stay consistent."""
+        day, space, month_name, space2, year_digits = groups
+        year = int(year_digits) + self.years
+        month = MONTHS[month_name.lower()]
+        day_number = min(int(day), calendar.monthrange(year, month)[1])
+        return f"{day_number}{space}{month_name}{space2}{year}"
+
+    def _random_date(self, groups: tuple[str, ...]) -> str:
+        """A new day and month in the year moved by the session's years."""
+        _, space, month_name, space2, year_digits = groups
+        year = int(year_digits) + self.years
+        month = self.rng.randint(1, 12)
+        day = self.rng.randint(1, calendar.monthrange(year, month)[1])
+        name = _same_case(_MONTH_NAMES[month - 1], month_name)
+        return f"{day}{space}{name}{space2}{year}"
+
+
+def make_variant(template: SourceTemplate, rng: random.Random) -> Variant:
+    renderer = Renderer(template, rng)
+    units = _shuffle_units(template.units, rng)
+    body = [renderer.render(u.piece, redate=True) for u in units]
+    if body and rng.random() < PAGE_BREAK_PROBABILITY:
+        symbol = f"A/RES/{renderer.session}/{renderer.number}"
+        tail_length = sum(len(p) for p in template.tail if isinstance(p, str))
+        pages = _PageSetting(rng.choice(PAGE_STYLES), symbol, template.title, renderer.job)
+        body = _insert_page_breaks(body, rng, pages, tail_length)
+    text = (
+        renderer.render(template.head, redate=False)
+        + _join(body, template.gaps)
+        + renderer.render(template.tail, redate=False)
+    )
+    return Variant(text=text, session=renderer.session, number=renderer.number)
+
+
+def _shuffle_units(units: Sequence[Unit], rng: random.Random) -> list[Unit]:
+    """Permute the movable units among the slots of their own kind; the others stay put."""
+    shuffled = list(units)
+    for kind in ("preambular", "operative"):
+        slots = [i for i, u in enumerate(units) if u.kind == kind and u.movable]
+        moved = [units[i] for i in slots]
+        rng.shuffle(moved)
+        for slot, unit in zip(slots, moved, strict=True):
+            shuffled[slot] = unit
+    return shuffled
+
+
+def _same_case(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+@dataclass(frozen=True, slots=True)
+class _PageSetting:
+    style: PageStyle
+    symbol: str
+    title: str
+    job: str
+
+
+def _insert_page_breaks(
+    body: Sequence[str], rng: random.Random, setting: _PageSetting, tail_length: int
+) -> list[str]:
+    """Page furniture in the middle of long paragraphs, as a PDF conversion leaves it.
+
+    Only a paragraph's own first block is split, never the footnotes glued to it.
+    """
+    first_blocks = [_first_block_length(text) for text in body]
+    candidates = [i for i, n in enumerate(first_blocks) if n >= MIN_SPLIT_PARAGRAPH]
+    length = sum(map(len, body))
+    breaks = sorted(rng.sample(candidates, min(len(candidates), length // CHARS_PER_PAGE + 1)))
+    pages = len(breaks) + 1 + tail_length // CHARS_PER_PAGE
+    broken = list(body)
+    for page, i in enumerate(breaks, start=2):
+        text, end = broken[i], first_blocks[i]
+        split = text.find(" ", rng.randint(end // 3, 2 * end // 3), end)
+        if split < 0:
+            continue
+        furniture = page_furniture(
+            setting.style, page, pages, setting.symbol, setting.title, setting.job
+        )
+        broken[i] = f"{text[:split]}\n\n{furniture}\n\n{text[split + 1 :]}"
+    return broken
+
+
+def _first_block_length(text: str) -> int:
+    separator = BLOCK_SEPARATOR.search(text)
+    return separator.start() if separator else len(text)
+
+
+def page_furniture(
+    style: PageStyle, page: int, pages: int, symbol: str, title: str, job: str
+) -> str:
+    """The running header, page number and job number between two pages.
+
+    Even pages print the symbol first, odd pages the title first, as the UN layout does.
+    """
+    folio = f"{page}/{pages}"
+    even = page % 2 == 0
+    if style == "pdf":
+        lines = [symbol, title, "", job, folio] if even else [title, symbol, "", folio, job]
+    elif style == "markdown":
+        header = f"**{symbol}** {title}" if even else f"{title} **{symbol}**"
+        lines = [header, "", f"**{folio}**"]
+    elif style == "job_barcode":
+        lines = [folio, "", f"{job} (E)", "", f"*{job.replace('-', '')}*", "", symbol]
+    else:
+        short_title = " ".join(title.split()[:5])
+        lines = [f"{symbol} {short_title}" if even else f"{short_title} {symbol}", folio]
+    return "\n".join(lines)
+
+
+def render_marker(digits: str, style: MarkerStyle) -> str:
+    """Footnote ``digits`` as a marker (or a footnote's label) in ``style``."""
+    if style == "sup":
+        return f"<sup>{digits}</sup>"
+    if style == "escaped_sup":
+        return f"&lt;sup&gt;{digits}&lt;/sup&gt;"
+    if style == "unicode":
+        return digits.translate(_TO_SUPERSCRIPT)
+    if style == "latex":
+        return f"$^{{{digits}}}$"
+    return digits
+
+
+# ---------------------------------------------------------------------------------------
+# The corpus.
+
+
+def generate_corpus(
+    source_dir: Path,
+    target: Path,
+    n: int,
+    seed: int,
+    *,
+    files_per_folder: int = FILES_PER_FOLDER,
+    progress: Callable[[int], None] | None = None,
+) -> list[Path]:
+    """Write ``n`` documents varied from the resolutions in ``source_dir`` under ``target``.
+
+    Document ``i`` depends only on ``seed`` and ``i``; files are spread over numbered
+    folders of ``files_per_folder``. ``progress`` is called with the count written.
+    """
+    templates = load_templates(source_dir)
+    if not templates:
+        raise ValueError(f"no resolution texts to vary under {source_dir}")
+    paths = []
+    for index in range(n):
+        template, variant = _document(templates, seed, index)
+        folder = target / f"{index // files_per_folder:04d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{index:07d}_A_RES_{variant.session}_{variant.number}{template.suffix}"
+        path.write_text(variant.text, encoding="utf-8")
+        paths.append(path)
+        if progress is not None:
+            progress(index + 1)
+    return paths
+
+
+def _document(
+    templates: Sequence[SourceTemplate], seed: int, index: int
+) -> tuple[SourceTemplate, Variant]:
+    rng = random.Random(f"{seed}:{index}")
+    template = rng.choice(templates)
+    return template, make_variant(template, rng)
+
+
+# ---------------------------------------------------------------------------------------
+# Measurements.
+
+
+@dataclass(frozen=True, slots=True)
+class ParseRun:
+    documents: int
+    seconds: float
+    errors: Counter[str]
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.documents / self.seconds if self.seconds else math.nan
+
+
+@dataclass(frozen=True, slots=True)
+class BuildRun:
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    output: str
+
+
+def measure_parse(paths: Sequence[Path]) -> ParseRun:
+    """parse_text over ``paths`` in this process, files read beforehand.
+
+    One document is parsed before the clock starts, so one-time set-up (lazy imports,
+    tables built on first use) is not counted against throughput.
+    """
+    from unres.parse import parse_text  # the generator must not need a working parser
+
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    errors: Counter[str] = Counter()
+
+    def parse(text: str) -> None:
+        try:
+            parse_text(text)
+        except Exception as error:  # a bench reports failures, it does not stop on them
+            errors[f"{type(error).__name__}: {error}"[:120]] += 1
+
+    parse(texts[0])
+    errors.clear()
+    started = time.perf_counter()
+    for text in texts:
+        parse(text)
+    return ParseRun(len(texts), time.perf_counter() - started, errors)
+
+
+def run_measured(command: Sequence[str]) -> BuildRun:
+    """Run ``command``, sampling the RSS of its whole process tree until it exits."""
+    print(f"running {shlex.join(command)}", flush=True)
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        peak_kb = 0
+        while True:
+            peak_kb = max(peak_kb, tree_rss_kb(process.pid))
+            try:
+                process.wait(timeout=RSS_SAMPLE_SECONDS)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        seconds = time.perf_counter() - started
+        output.seek(0)
+        text = output.read().decode("utf-8", errors="replace")
+    return BuildRun(seconds, peak_kb / 1024, process.returncode, text)
+
+
+def tree_rss_kb(root: int) -> int:
+    """Resident memory of ``root`` and all its descendants, in kB (0 for a gone process)."""
+    total = 0
+    pending = [root]
+    while pending:
+        pid = pending.pop()
+        total += _rss_kb(pid)
+        pending += _children(pid)
+    return total
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    children = []
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return []
+    for task in tasks:
+        try:
+            children += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return children
+
+
+def build_command(corpus: Path, out: Path, workers: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "build",
+        "--raw",
+        str(corpus),
+        "--out",
+        str(out),
+        "--workers",
+        str(workers),
+    ]
+
+
+def bench_line(n: int, parse_rate: float, build_rate: float, rss_mb: float, inc: float) -> str:
+    return (
+        f"bench n_docs={n} parse_docs_per_s_per_core={parse_rate:.1f} "
+        f"build_docs_per_s={build_rate:.1f} peak_rss_mb={rss_mb:.1f} incremental_s={inc:.2f}"
+    )
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m unres.bench",
+        description="Throughput and memory of the parser and of `unres build` on a corpus "
+        "generated from the resolutions in raw/.",
+    )
+    parser.add_argument("--n", type=int, default=20000, help="documents to generate")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="build workers (default: cores)"
+    )
+    parser.add_argument("--raw", type=Path, default=Path("raw"), help="real texts to vary")
+    parser.add_argument(
+        "--workdir", type=Path, help="where corpus and releases go (default: a temp dir in bench/)"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and releases")
+    args = parser.parse_args(argv)
+    if args.n < 1 or args.workers < 1:
+        parser.error("--n and --workers must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _arguments(argv)
+    if args.workdir is None:
+        BENCH_ROOT.mkdir(exist_ok=True)
+        workdir = Path(tempfile.mkdtemp(prefix="run-", dir=BENCH_ROOT))
+    else:
+        workdir = args.workdir
+    corpus, out = workdir / "corpus", workdir / "out"
+    for stale in (corpus, out):
+        shutil.rmtree(stale, ignore_errors=True)
+    try:
+        return _run(args, corpus, out)
+    finally:
+        if not args.keep:
+            shutil.rmtree(corpus, ignore_errors=True)
+            shutil.rmtree(out, ignore_errors=True)
+            if args.workdir is None:
+                shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            print(f"kept {workdir}")
+
+
+def _run(args: argparse.Namespace, corpus: Path, out: Path) -> int:
+    paths = _generate(args.raw, corpus, args.n, args.seed)
+
+    parse = measure_parse(paths[:PARSE_SAMPLE])
+    print(
+        f"(a) parse_text alone: {parse.documents} documents in {parse.seconds:.2f} s "
+        f"-> {parse.docs_per_s:.1f} docs/s per core, {sum(parse.errors.values())} raised",
+        flush=True,
+    )
+    for message, count in parse.errors.most_common(5):
+        print(f"      {count} x {message}")
+
+    command = build_command(corpus, out, args.workers)
+    full = run_measured(command)
+    build_rate = args.n / full.seconds if full.returncode == 0 else math.nan
+    _report_build(
+        f"(b) full build, {args.workers} workers: {full.seconds:.1f} s wall -> "
+        f"{build_rate:.1f} docs/s; peak RSS of the process tree {full.peak_rss_mb:.0f} MB",
+        full,
+    )
+
+    incremental_s = math.nan
+    if full.returncode == 0:
+        _, variant = _document(load_templates(args.raw), args.seed + 1, 0)
+        paths[0].write_text(variant.text, encoding="utf-8")
+        incremental = run_measured(command)
+        if incremental.returncode == 0:
+            incremental_s = incremental.seconds
+        _report_build(
+            f"(c) incremental build after changing {paths[0].relative_to(corpus)}: "
+            f"{incremental.seconds:.1f} s wall",
+            incremental,
+        )
+    else:
+        print("(c) incremental build: skipped, the full build failed")
+
+    print(bench_line(args.n, parse.docs_per_s, build_rate, full.peak_rss_mb, incremental_s))
+    return 0 if not parse.errors and not math.isnan(incremental_s) else 1
+
+
+def _generate(raw: Path, corpus: Path, n: int, seed: int) -> list[Path]:
+    step = max(n // 10, 1)
+    started = time.perf_counter()
+
+    def progress(done: int) -> None:
+        if done % step == 0 or done == n:
+            print(f"generating corpus: {done}/{n}", flush=True)
+
+    paths = generate_corpus(raw, corpus, n, seed, progress=progress)
+    mean_kb = sum(p.stat().st_size for p in paths) / len(paths) / 1024
+    print(
+        f"corpus: {n} documents in {corpus}, mean {mean_kb:.1f} KB, "
+        f"generated in {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
+    return paths
+
+
+def _report_build(summary: str, run: BuildRun) -> None:
+    failure = "" if run.returncode == 0 else f"; FAILED with exit {run.returncode}"
+    print(summary + failure, flush=True)
+    _show_tail(run.output)
+
+
+def _show_tail(output: str, lines: int = 6) -> None:
+    for line in output.rstrip().splitlines()[-lines:]:
+        print(f"      {line}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,317 @@
+"""From files on disk to text the parser can read, or a reason why not.
+
+``discover_inputs`` lists what is under the input directory (and what may not be
+read there); ``read_input`` reads one file, bounded in size, and decodes it:
+UTF-8 (with or without BOM), UTF-16/32 with BOM, and legacy Windows-1252 /
+Latin-1 texts; web pages are turned into text. Line endings come out as "\\n".
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from charset_normalizer import from_bytes
+
+from unres.html_text import html_to_text
+
+# The codes of schemas/vocabulary.py REJECT_REASONS, which documents each one.
+RejectReason = Literal[
+    "empty",
+    "binary",
+    "not_utf8",
+    "too_large",
+    "unreadable",
+    "symlink_outside_raw",
+    "html_not_resolution",
+    "not_a_resolution",
+    "parse_error",
+    "duplicate",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """Why an input cannot be read: a code for ``rejects.reason`` and a detail."""
+
+    reason: RejectReason
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One entry found under the input directory.
+
+    ``path`` is where to read it (a symbolic link stays a link); ``doc_id`` is the
+    path relative to the input directory with "/" separators. ``problem`` is set
+    when the entry must not or cannot be read at all (a link leading outside the
+    input directory, a broken link, a FIFO): it goes straight to the rejects.
+    """
+
+    path: Path
+    doc_id: str
+    problem: Reject | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str
+    was_html: bool
+
+
+# --- byte-level signs ----------------------------------------------------------
+
+# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file: convert it to text first"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (also DOCX, ODT, XLSX)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 file (old Word or Excel)"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+# Control bytes that plain text does not contain (tab, line breaks, form feed and
+# escape excluded). Form feeds are page breaks in PDF-to-text output.
+_STRAY_CONTROL_BYTES = bytes(set(range(0x20)) - set(b"\t\n\v\f\r\x1b")) + b"\x7f"
+_BINARY_SAMPLE_BYTES = 65536
+_MAX_STRAY_CONTROL_RATIO = 0.10
+
+# --- text-level signs of a web page ----------------------------------------------
+
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_ROOT_TAG = re.compile(r"<(?:html|body)\b[^>]*>", re.IGNORECASE)
+# <br> is left out: Markdown converters write it for hard line breaks.
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|h[1-6])\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_HTML_SAMPLE_CHARS = 65536
+# A page made of tags rather than Markdown that holds a few: at least this many
+# block tags, and one per this many lines.
+_MIN_BLOCK_TAGS = 10
+_LINES_PER_BLOCK_TAG = 3
+
+_LINE_BREAK = re.compile(r"\r\n?")
+_LEGACY_SAMPLE_CHARS = 20000
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def read_input(path: Path, *, max_bytes: int) -> str | Reject:
+    """The text of the file at ``path``, or why it cannot be had."""
+    decoded = read_decoded(path, max_bytes=max_bytes)
+    return decoded if isinstance(decoded, Reject) else decoded.text
+
+
+def read_decoded(path: Path, *, max_bytes: int) -> DecodedText | Reject:
+    """The decoded file at ``path`` (telling a web page from a text), or why it cannot be had.
+
+    Never reads more than ``max_bytes + 1`` bytes; only regular files are opened
+    (a FIFO would block the build).
+    """
+    try:
+        info = path.stat()
+    except OSError as error:
+        return Reject("unreadable", f"cannot stat: {error.strerror or error}")
+    if not stat.S_ISREG(info.st_mode):
+        return Reject("unreadable", "not a regular file")
+    if info.st_size > max_bytes:
+        return Reject("too_large", f"{info.st_size} bytes, the limit is {max_bytes}")
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except OSError as error:
+        return Reject("unreadable", f"cannot read: {error.strerror or error}")
+    if len(data) > max_bytes:  # grew since stat
+        return Reject("too_large", f"more than {max_bytes} bytes")
+    return decode_input(data, html_hint=path.suffix.lower() in _HTML_SUFFIXES)
+
+
+def decode_input(data: bytes, *, html_hint: bool = False) -> DecodedText | Reject:
+    """Decode an input's bytes; turn a web page into text.
+
+    ``html_hint`` (the file is named .html/.htm) lets a page with few tags count
+    as HTML. ``DecodedText.was_html`` tells a page from a text file, for the
+    caller that must tell "a page with no resolution" from "not a resolution".
+    """
+    if not data.strip():
+        return Reject("empty", "no bytes" if not data else "only whitespace")
+    marked = _decode_marked(data)
+    if isinstance(marked, Reject):
+        return marked
+    if marked is not None:
+        text, encoding = marked
+    else:
+        binary = _binary_reason(data)
+        if binary is not None:
+            return Reject("binary", binary)
+        unmarked = _decode_unmarked(data)
+        if isinstance(unmarked, Reject):
+            return unmarked
+        text, encoding = unmarked
+    text = _LINE_BREAK.sub("\n", text)
+    was_html = _looks_like_html(text, html_hint=html_hint)
+    if was_html:
+        text = html_to_text(text)
+    if not text.strip():
+        return Reject("empty", "a web page with no text" if was_html else "only whitespace")
+    return DecodedText(text=text, encoding=encoding, was_html=was_html)
+
+
+def _decode_marked(data: bytes) -> tuple[str, str] | Reject | None:
+    """Decode by byte-order mark; None when there is none."""
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as error:
+                return Reject("not_utf8", f"invalid {codec} after its byte-order mark: {error}")
+    return None
+
+
+def _binary_reason(data: bytes) -> str | None:
+    for signature, what in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return what
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return f"NUL byte at offset {nul}"
+    sample = data[:_BINARY_SAMPLE_BYTES]
+    stray = len(sample) - len(sample.translate(None, _STRAY_CONTROL_BYTES))
+    if stray > _MAX_STRAY_CONTROL_RATIO * len(sample):
+        return f"{stray} control bytes in the first {len(sample)}"
+    return None
+
+
+def _decode_unmarked(data: bytes) -> tuple[str, str] | Reject:
+    """UTF-8 if valid, else the legacy encoding the bytes most plausibly are in."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        not_utf8 = f"invalid UTF-8 byte 0x{data[error.start]:02x} at offset {error.start}"
+    best = from_bytes(data).best()
+    if best is None:
+        return Reject("not_utf8", f"{not_utf8}, and no other text encoding fits")
+    guess = str(best)
+    # The detector often names cp1250 or a DOS code page for Western text, which
+    # turns "à" into "ŕ". Trust it only when it recognised a language written in
+    # another script (a Cyrillic cp1251 text); otherwise the bytes are what
+    # Western tools write: Windows-1252, a superset of Latin-1's printable range.
+    if not (best.coherence > 0 and _mostly_non_latin(guess)):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return guess, best.encoding
+
+
+def _mostly_non_latin(text: str) -> bool:
+    letters = [c for c in text[:_LEGACY_SAMPLE_CHARS] if not c.isascii() and c.isalpha()]
+    non_latin = sum(1 for c in letters if not unicodedata.name(c, "").startswith("LATIN"))
+    return non_latin * 2 > len(letters)
+
+
+def _looks_like_html(text: str, *, html_hint: bool) -> bool:
+    sample = text[:_HTML_SAMPLE_CHARS]
+    if _HTML_START.match(sample) or _HTML_ROOT_TAG.search(sample):
+        return True
+    if html_hint:
+        return _ANY_TAG.search(sample) is not None
+    block_tags = len(_BLOCK_TAG.findall(sample))
+    lines = sample.count("\n") + 1
+    return block_tags >= _MIN_BLOCK_TAGS and block_tags * _LINES_PER_BLOCK_TAG >= lines
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of the file's bytes, read in chunks."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+# --- discovery -------------------------------------------------------------------
+
+
+def discover_inputs(raw: Path) -> list[InputFile]:
+    """Every input under ``raw``, sorted by doc_id.
+
+    Hidden entries (dot-files and dot-directories) are skipped. Symbolic links are
+    followed only when their target stays inside ``raw``; any other link, and any
+    entry that is not a regular file or directory, is listed with a ``problem``.
+    """
+    root = raw.resolve(strict=True)
+    found: list[InputFile] = []
+    _walk(raw, (), root, frozenset({root}), found)
+    return sorted(found, key=lambda entry: entry.doc_id)
+
+
+def _walk(
+    directory: Path,
+    parts: tuple[str, ...],
+    root: Path,
+    open_directories: frozenset[Path],
+    found: list[InputFile],
+) -> None:
+    """Collect the entries of ``directory``; ``open_directories`` guards link cycles."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError as error:
+        if not parts:  # the input directory itself: nothing to build from
+            raise
+        found.append(_problem(directory, parts, "unreadable", f"cannot list: {error.strerror}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        entry_parts = (*parts, entry.name)
+        if entry.is_symlink():
+            target = path.resolve()
+            if not target.exists():
+                found.append(_problem(path, entry_parts, "unreadable", f"broken link to {target}"))
+                continue
+            if not target.is_relative_to(root):
+                detail = f"links to {target}, outside the input directory"
+                found.append(_problem(path, entry_parts, "symlink_outside_raw", detail))
+                continue
+        else:
+            target = path
+        if target.is_dir():
+            real = target.resolve()
+            if real not in open_directories:  # else a link back up: already being walked
+                _walk(path, entry_parts, root, open_directories | {real}, found)
+        elif target.is_file():
+            found.append(InputFile(path=path, doc_id=_doc_id(entry_parts)))
+        else:
+            found.append(_problem(path, entry_parts, "unreadable", "not a regular file"))
+
+
+def _problem(path: Path, parts: tuple[str, ...], reason: RejectReason, detail: str) -> InputFile:
+    return InputFile(path=path, doc_id=_doc_id(parts), problem=Reject(reason, detail))
+
+
+def _doc_id(parts: tuple[str, ...]) -> str:
+    # A name that is not valid UTF-8 arrives with surrogate escapes, which no
+    # Parquet string can hold; spell its odd bytes out instead.
+    return "/".join(
+        part.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        for part in parts
+    )

@@ -1,0 +1,93 @@
+"""The parsing core: one resolution's text in, a ``ParsedDocument`` out.
+
+Pure functions only (no I/O, no Prefect), one module per concern:
+
+    normalise  -> canonical text (wrapper stripped, markup and markers unified)
+    segment    -> header / paragraphs / closing / footnotes, page furniture removed
+                  (with ``paragraphs`` and ``footnotes`` doing the fine work)
+    header     -> symbol, organ, session, title, dates, agenda item, report, meeting
+    verbs      -> the italicised opening phrase of each paragraph
+    dates      -> every full date
+    citations  -> resolutions, decisions and document symbols cited
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from unres.model import Citation, DateMention, Header, ParsedDocument, Structure
+from unres.parse.citations import find_citation_matches, resolve_symbol
+from unres.parse.dates import find_dates
+from unres.parse.header import parse_header
+from unres.parse.normalise import normalise
+from unres.parse.segment import split_document
+from unres.parse.verbs import read_verb
+
+__all__ = ["parse_text"]
+
+
+def parse_text(raw: str) -> ParsedDocument:
+    structure = split_document(normalise(raw))
+    header = parse_header(structure.header, structure.closing)
+    paragraphs = [replace(p, verb=read_verb(p)) for p in structure.paragraphs]
+    structure.paragraphs = paragraphs
+    return ParsedDocument(
+        header=header,
+        paragraphs=paragraphs,
+        footnotes=structure.footnotes,
+        citations=_citations(structure, header),
+        dates=_dates(structure),
+        warnings=[*structure.warnings, *_header_warnings(header)],
+    )
+
+
+def _located_texts(structure: Structure) -> list[tuple[str, int | None, int | None]]:
+    """Every piece of text with where it sits: (text, paragraph index, footnote number)."""
+    texts: list[tuple[str, int | None, int | None]] = [(structure.header, None, None)]
+    texts += [(p.text, i, None) for i, p in enumerate(structure.paragraphs)]
+    texts.append((structure.closing, None, None))
+    texts += [(f.text, None, f.number) for f in structure.footnotes]
+    return texts
+
+
+def _own_symbols(header: Header) -> set[str]:
+    own = {s for s in (header.symbol, header.committee_report) if s}
+    own.update(header.draft_symbols)
+    return own
+
+
+def _citations(structure: Structure, header: Header) -> list[Citation]:
+    own = _own_symbols(header)
+    found: list[Citation] = []
+    for text, paragraph, footnote in _located_texts(structure):
+        for match in find_citation_matches(text, own_symbols=own):
+            found.append(
+                Citation(
+                    kind=match.kind,
+                    value=match.value,
+                    raw=match.raw,
+                    paragraph=paragraph,
+                    footnote=footnote,
+                    resolved_symbol=resolve_symbol(
+                        match.kind, match.value, header.organ, body=match.body
+                    ),
+                )
+            )
+    return found
+
+
+def _dates(structure: Structure) -> list[DateMention]:
+    return [
+        DateMention(date=date, raw=raw, paragraph=paragraph, footnote=footnote)
+        for text, paragraph, footnote in _located_texts(structure)
+        for date, raw in find_dates(text)
+    ]
+
+
+def _header_warnings(header: Header) -> list[str]:
+    warnings = []
+    if header.symbol is None:
+        warnings.append("no_symbol")
+    if header.adoption_date is None:
+        warnings.append("no_adoption_date")
+    return warnings

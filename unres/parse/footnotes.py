@@ -1,0 +1,382 @@
+"""Footnotes: their definitions among the lines, and their markers in the text.
+
+Definitions come as blocks after a rule, at page breaks in mid-paragraph, at the
+end as Markdown ``[^n]:`` lines, or as ``N text`` lines with no rule at all. A
+numbered line is a definition only with evidence: the marker is certain (a
+canonical mark from ``normalise``), or the number is the next one due and a
+marker candidate for it appeared in the body before. A ``[^2321]:`` "definition"
+that nothing references, under a footnote that has not ended, is a wrapped line
+of that footnote.
+
+Markers: canonical marks are certain. Bare digits ("Treaty4", "1996,1",
+"Convention 1 and", "20242" = 2024 + 2, "2016–20302") are markers only when a
+footnote with that number exists and the number is the next one due (footnotes
+are numbered in reading order); a number in a numbering or quantity context
+("article 14", "187 States", "41 of the 44") never is. A bare number with no
+footnote behind it, stranded where a page broke ("effect; 2", "consistent 3
+with"), is a page number and is removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+from unres.parse.lines import Line, is_terminated, join_lines, starts_paragraph, with_gap
+from unres.parse.furniture import strip_inline_furniture
+from unres.parse.marks import FOOTNOTE_MARK, FOOTNOTE_OPEN, RULE
+from unres.parse.openers import opener_kind
+from unres.parse.repair import WordRepairs, clean_text
+from unres.parse.vocab import MONTHS
+
+__all__ = ["FootnoteBlocks", "MarkerReader", "clean_footnote_text", "take_footnote_blocks"]
+
+# --- tokenizer layer -----------------------------------------------------------------
+
+_CANONICAL_LABEL = re.compile(f"^{FOOTNOTE_MARK.pattern}\\s*(.*)$")
+_PLAIN_LABEL = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_ASTERISK_NOTE = re.compile(r"^\*{1,3}\s*\S")
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+_NUMBER_RUN = re.compile(r"(?<!\d)\d{1,7}(?!\d)")
+_YEAR_PREFIX = re.compile(r"(?:1[89]|20)\d\d")
+
+_NUMBER_OR_MARK = re.compile(f"{FOOTNOTE_MARK.pattern}|\\d+")
+_GLUE_PUNCTUATION = frozenset(".,;:)]”’\"'")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?)\W*$")
+_DIGITS_BEFORE = re.compile(r"(\d+)$")
+_WORD_AFTER = re.compile(r"\s*(\S+)")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+
+# Words after which a number is the thing numbered, never a footnote.
+_NUMBERING_WORDS = frozenset(
+    """
+    article articles art paragraph paragraphs para paras subparagraph goal goals target
+    targets annex annexes resolution resolutions decision decisions chapter chapters chap
+    section sections sect part parts vol volume volumes no nos item items principle
+    principles rule rules protocol protocols phase level levels page pages p pp session
+    step stage category class grade option cluster appendix footnote note notes table
+    figure box recommendation recommendations objective objectives indicator indicators
+    action actions element elements pillar pillars track module point points
+    sdg cop cmp cma group committee add rev corr suppl annexe and or to through
+    """.split()
+)
+# Words after which a number counts something: "by 187 States", "up to 3 in".
+_QUANTITY_WORDS = frozenset(
+    """
+    to than least most about over under some only all the of and or by with for in on at
+    from are were is was be been being have has had including among between each every
+    first last next within per into nearly almost around approximately up down just
+    more less fewer which that these those its their his her our these remaining
+    """.split()
+)
+# Words after which a number is a quantity or part of a date.
+_QUANTITY_FOLLOWERS = frozenset(
+    """
+    of per percent million millions billion billions thousand thousands hundred hundreds
+    times years year months month days day hours hour weeks week decades per-cent
+    """.split()
+) | frozenset(MONTHS)
+_STRAY_FOLLOWERS = frozenset("with to in for by on at from into upon".split())
+_ABBREVIATIONS = frozenset(
+    "add rev corr no nos vol para paras chap sect art p pp suppl sales".split()
+)
+_MIN_MARKED_WORD = 3
+_SPACED_REACH = 2
+_MIN_PAGE_NUMBER = 2
+_MAX_MARKER_DIGITS = 3
+
+
+# --- definitions ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class FootnoteBlocks:
+    """The body lines with the definitions taken out, and the definitions' lines."""
+
+    body: list[Line]
+    definitions: dict[int, list[str]]
+
+
+@dataclass(slots=True)
+class _Walk:
+    body: list[Line] = field(default_factory=list)
+    definitions: dict[int, list[str]] = field(default_factory=dict)
+    evidence: set[int] = field(default_factory=set)
+    highest: int = 0
+    current: int | None = None
+    last: int | None = None
+    in_zone: bool = False
+    after_rule: bool = False
+    removed: bool = False
+
+    def define(self, number: int, text: str) -> None:
+        parts = self.definitions.setdefault(number, [])
+        if text:
+            parts.append(text)
+        self.highest = max(self.highest, number)
+        self.current = self.last = number
+        self.after_rule = False
+        self.removed = True
+
+    def extend(self, number: int, text: str) -> None:
+        self.definitions[number].append(text)
+        self.current = self.last = number
+        self.removed = True
+
+    def last_text(self) -> str:
+        parts = self.definitions.get(self.last, []) if self.last is not None else []
+        return parts[-1] if parts else ""
+
+
+def take_footnote_blocks(lines: list[Line]) -> FootnoteBlocks:
+    walk = _Walk()
+    for line in lines:
+        if line.text == RULE:
+            walk.in_zone = walk.after_rule = walk.removed = True
+            walk.current = None
+            continue
+        if not _take_definition_line(walk, line):
+            walk.current = None
+            walk.in_zone = walk.after_rule = False
+            walk.body.append(with_gap(line, "break") if walk.removed else line)
+            walk.removed = False
+            walk.evidence.update(_candidate_numbers(line.text))
+    return FootnoteBlocks(walk.body, walk.definitions)
+
+
+def _take_definition_line(walk: _Walk, line: Line) -> bool:
+    text = line.text
+    canonical = _CANONICAL_LABEL.match(text)
+    if canonical:
+        number, rest = int(canonical.group(1)), canonical.group(2)
+        if rest[:1].islower():
+            return False
+        if _is_wrapped_line_of_last(walk, number):
+            walk.extend(walk.last, f"{number} {rest}")  # type: ignore[arg-type]
+            return True
+        walk.define(number, rest)
+        return True
+    plain = _PLAIN_LABEL.match(text)
+    if plain and _is_plain_definition(walk, int(plain.group(1)), plain.group(2)):
+        walk.define(int(plain.group(1)), plain.group(2))
+        return True
+    if walk.in_zone and _ASTERISK_NOTE.match(text):
+        walk.current, walk.removed = None, True
+        return True
+    return _take_continuation(walk, line)
+
+
+def _is_wrapped_line_of_last(walk: _Walk, number: int) -> bool:
+    """``[^2321]: (2016) and ...``: a number nothing cites, under an unfinished footnote."""
+    plausible = number in walk.evidence or number == walk.highest + 1
+    return not plausible and walk.last is not None and not _is_finished(walk.last_text())
+
+
+def _is_plain_definition(walk: _Walk, number: int, rest: str) -> bool:
+    due = number == walk.highest + 1 or (number > walk.highest and number in walk.evidence)
+    if not due or not (walk.in_zone or number in walk.evidence):
+        return False
+    first = _FIRST_WORD.match(rest)
+    if rest[:1].islower() or (first is not None and first.group().lower() in MONTHS):
+        return False
+    return opener_kind(rest) != "operative"
+
+
+def _take_continuation(walk: _Walk, line: Line) -> bool:
+    if walk.current is not None:
+        finished = _is_finished(walk.last_text())
+        if line.gap == "none" and not (finished and starts_paragraph(line.text)):
+            walk.extend(walk.current, line.text)
+            return True
+        if line.gap == "blank" and not finished and not starts_paragraph(line.text):
+            walk.extend(walk.current, line.text)
+            return True
+        return False
+    # A footnote carried over from the previous page opens the next page's block.
+    if walk.after_rule and walk.last is not None and not _is_finished(walk.last_text()):
+        if not starts_paragraph(line.text):
+            walk.extend(walk.last, line.text)
+            return True
+    return False
+
+
+def _is_finished(text: str) -> bool:
+    return text.rstrip().endswith((".", ".)", ".”", '."'))
+
+
+def _candidate_numbers(text: str) -> set[int]:
+    numbers = {int(m.group(1)) for m in FOOTNOTE_MARK.finditer(text)} if FOOTNOTE_OPEN in text else set()
+    for match in _NUMBER_RUN.finditer(text):
+        digits = match.group()
+        if len(digits) <= 3:
+            numbers.add(int(digits))
+        elif len(digits) > 4 and _YEAR_PREFIX.match(digits) and digits[4] != "0":
+            numbers.add(int(digits[4:]))
+    return numbers
+
+
+def clean_footnote_text(parts: list[str], repairs: WordRepairs | None = None) -> str:
+    return clean_text(strip_inline_furniture(join_lines(parts)), repairs)
+
+
+# --- markers -------------------------------------------------------------------------
+
+
+class _Candidate(NamedTuple):
+    """Digits that may be a footnote marker; ``start:end`` is what goes if it is one."""
+
+    kind: Literal["mark", "year", "word", "punct", "before", "spaced"]
+    start: int
+    end: int
+    number: int
+
+
+def _candidates(text: str) -> Iterator[_Candidate]:
+    for match in _NUMBER_OR_MARK.finditer(text):
+        start, end = match.span()
+        if match.group(1):
+            yield _Candidate("mark", start, end, int(match.group(1)))
+            continue
+        digits = match.group()
+        before, after = text[start - 1 : start], text[end : end + 2]
+        if after[:1] == "/" or (after[:1] in ".," and after[1:2].isdigit()):
+            continue
+        if len(digits) > _MAX_MARKER_DIGITS:
+            # "20242": a year with the marker glued on; "2016–20302" a range's end.
+            year_then_marker = 4 < len(digits) <= _MAX_MARKER_DIGITS + 4 and _YEAR_PREFIX.match(digits)
+            if year_then_marker and digits[4] != "0" and before not in ("/", ".", ","):
+                yield _Candidate("year", start + 4, end, int(digits[4:]))
+            continue
+        if digits[0] == "0" or not before:
+            continue
+        if before.isalpha():
+            yield _Candidate("word", start, end, int(digits))
+        elif before in _GLUE_PUNCTUATION:
+            yield _Candidate("punct", start, end, int(digits))
+        elif before == " " and after.isalpha() and after.islower():
+            yield _Candidate("before", start, end, int(digits))
+        elif before == " " and (not after or after[0].isspace()):
+            spaces = start
+            while spaces > 0 and text[spaces - 1] == " ":
+                spaces -= 1
+            if spaces > 0:
+                yield _Candidate("spaced", spaces, end, int(digits))
+
+
+class MarkerReader:
+    """Reads footnote markers out of texts given in reading order.
+
+    Keeps the order state: which footnotes were referenced, which one is due next.
+    """
+
+    def __init__(self, defined: set[int]) -> None:
+        self._pending = sorted(defined)
+        self._defined = defined
+        self.referenced: set[int] = set()
+        self.undefined: set[int] = set()
+
+    def take_certain_marks(self, text: str) -> str:
+        """``text`` without its canonical marks, which count as references (a header's)."""
+        if FOOTNOTE_OPEN not in text:
+            return text
+        for match in FOOTNOTE_MARK.finditer(text):
+            self._reference(int(match.group(1)))
+        return FOOTNOTE_MARK.sub("", text)
+
+    def read(self, text: str) -> tuple[str, list[int]]:
+        """``text`` without its markers and stray page numbers; the markers' numbers."""
+        numbers: list[int] = []
+        pieces: list[str] = []
+        position = 0
+        for candidate in _candidates(text):
+            verdict = self._judge(text, candidate)
+            if verdict is False:
+                continue
+            pieces.append(text[position : candidate.start])
+            position = candidate.end
+            if verdict is True:
+                self._reference(candidate.number)
+                if candidate.number not in numbers:
+                    numbers.append(candidate.number)
+        if not pieces:
+            return text, numbers
+        pieces.append(text[position:])
+        return "".join(pieces), numbers
+
+    def _due(self) -> int | None:
+        while self._pending and self._pending[0] in self.referenced:
+            self._pending.pop(0)
+        return self._pending[0] if self._pending else None
+
+    def _reference(self, number: int) -> None:
+        self.referenced.add(number)
+        if number not in self._defined:
+            self.undefined.add(number)
+
+    def _judge(self, text: str, candidate: _Candidate) -> bool | None:
+        """True: a marker; None: a stray page number, removed too; False: text."""
+        if candidate.kind == "mark":
+            return True
+        if candidate.kind == "spaced":
+            return self._judge_spaced(text, candidate)
+        if candidate.number not in self._defined or not _glue_allows(text, candidate):
+            return False
+        number, due = candidate.number, self._due()
+        if number == due:
+            return True
+        fresh = due is not None and due <= number <= due + _SPACED_REACH
+        return candidate.kind != "year" and (fresh or number in self.referenced)
+
+    def _judge_spaced(self, text: str, candidate: _Candidate) -> bool | None:
+        mark = text[candidate.start - 1]
+        after = _WORD_AFTER.match(text, candidate.end)
+        next_word = after.group(1).lower().strip(".,;:") if after else ""
+        previous = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
+        previous_word = previous.group(1).lower() if previous else ""
+        after_punctuation = mark in _GLUE_PUNCTUATION
+        if not (after_punctuation or mark.isalpha()):
+            return False
+        if previous_word in _NUMBERING_WORDS and not after_punctuation:
+            return False
+        if next_word in _QUANTITY_FOLLOWERS or (next_word and next_word[0] in "0123456789-–/%"):
+            return False
+        number = candidate.number
+        if number in self._defined:
+            due = self._due()
+            close = due is not None and due < number <= due + _SPACED_REACH and after_punctuation
+            return number == due or close
+        if number < _MIN_PAGE_NUMBER:
+            return False
+        at_end = not next_word and after_punctuation
+        stranded = (
+            not after_punctuation
+            and previous_word not in _QUANTITY_WORDS
+            and next_word in _STRAY_FOLLOWERS
+        )
+        return None if at_end or stranded else False
+
+
+def _glue_allows(text: str, candidate: _Candidate) -> bool:
+    if candidate.kind == "word":
+        word = _WORD_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
+        return bool(word and len(word.group(1)) >= _MIN_MARKED_WORD and word.group(1)[-1].islower())
+    if candidate.kind == "punct":
+        return _punctuation_allows(text, candidate.start)
+    if candidate.kind == "before":
+        return _ORDINAL_SUFFIX.match(text, candidate.end) is None
+    return True
+
+
+def _punctuation_allows(text: str, start: int) -> bool:
+    mark = text[start - 1]
+    if mark == ".":
+        word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if word is None or word.group(1).lower() in _ABBREVIATIONS:
+            return False
+        return len(word.group(1)) >= _MIN_MARKED_WORD and word.group(1)[-1].islower()
+    if mark == ",":
+        digits = _DIGITS_BEFORE.search(text, max(0, start - 9), start - 1)
+        return digits is None or len(digits.group(1)) == 4
+    return True

@@ -1,0 +1,110 @@
+"""Page furniture: what a PDF page prints around the text and a conversion keeps.
+
+Page numbers ("3/7", "**4/12**", "- 3 -"), job numbers ("24-01234 (E)"), barcodes
+("*2517700*"), and running headers: the document symbol, the title (often wrapped
+or truncated), alternating from page to page. A line that is only a title
+fragment is furniture only next to other furniture, so a body line that happens
+to repeat words of the title stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unres.parse.lines import Line, with_gap
+from unres.parse.marks import EMPHASIS_OPEN, strip_marks
+
+__all__ = ["is_furniture_line", "remove_furniture", "strip_inline_furniture"]
+
+_JOB_NUMBER = r"\d{2}-\d{5}(?:[ ]?\([A-Z]\))?"
+_PAGE_NUMBER = (
+    r"(?:Page[ ])?\d{1,3}[ ]?/[ ]?\d{1,3}|-[ ]?\d{1,3}[ ]?-|Page[ ]\d{1,3}(?:[ ]of[ ]\d{1,3})?"
+)
+_BARCODE = r"\*\d{6,}\*"
+_DATE_STAMP = r"\d{6}"
+_TOKEN = f"(?:{_JOB_NUMBER}|{_PAGE_NUMBER}|{_BARCODE}|{_DATE_STAMP})"
+_FURNITURE_LINE = re.compile(f"\\**(?:{_TOKEN})(?:[ ]+(?:{_TOKEN}))*\\**")
+_PAGE_FRACTION = re.compile(r"(\d{1,3})[ ]?/[ ]?(\d{1,3})")
+_RESOLUTION_SYMBOL = re.compile(
+    r"(?:A/(?:HRC/|ES-\d+/)?(?:RES|DEC)/[\w.\-/]+(?:[ ]\((?:Part[ ])?[IVXL\d]+\))?"
+    r"|S/RES/\d+[ ]?\(\d{4}\)|E/(?:CN\.\d+/)?(?:RES|DEC)/[\w.\-/]+)\**"
+)
+# Printed where a page breaks mid-text; "(E)" makes a job number certain anywhere.
+_INLINE_FURNITURE = re.compile(
+    f"[ ]?(?:{_BARCODE}|\\d{{2}}-\\d{{5}}[ ]?\\([A-Z]\\))|[ ]\\d{{2}}-\\d{{5}}$"
+)
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
+_SPACES = re.compile(r"\s+")
+_MIN_TITLE_FRAGMENT = 12
+_MAX_FURNITURE_LINE = 250
+# Furniture opens with a number, a barcode or page-number dash, "Page" or a symbol.
+_FURNITURE_STARTS = frozenset("0123456789*-PASE" + EMPHASIS_OPEN)
+
+
+def is_furniture_line(text: str) -> bool:
+    """A line holding only page numbers, job numbers, barcodes and the like."""
+    plain = strip_marks(text)
+    if _FURNITURE_LINE.fullmatch(plain) is None:
+        return False
+    # "70/1" alone is a resolution number, not page 70 of 1.
+    return all(int(m.group(1)) <= int(m.group(2)) for m in _PAGE_FRACTION.finditer(plain))
+
+
+def strip_inline_furniture(text: str) -> str:
+    if "*" in text or "(E)" in text or text[-5:].isdigit():
+        return _INLINE_FURNITURE.sub("", text)
+    return text
+
+
+def remove_furniture(lines: list[Line], title: str | None) -> list[Line]:
+    """Drop page furniture, marking the line after a dropped run as a page break."""
+    title_key = _key(title) if title else ""
+    furniture = [_is_hard_furniture(line.text, title_key) for line in lines]
+    if title_key:
+        _extend_to_title_fragments(lines, furniture, title_key)
+    kept: list[Line] = []
+    dropped = False
+    for line, is_furniture in zip(lines, furniture, strict=True):
+        if is_furniture:
+            dropped = True
+            continue
+        text = strip_inline_furniture(line.text)
+        if text != line.text:
+            line = Line(text.strip(), line.gap)
+        if line.text:
+            kept.append(with_gap(line, "break") if dropped else line)
+        dropped = False
+    return kept
+
+
+def _is_hard_furniture(text: str, title_key: str) -> bool:
+    if len(text) > _MAX_FURNITURE_LINE or text[0] not in _FURNITURE_STARTS:
+        return False
+    if is_furniture_line(text):
+        return True
+    plain = strip_marks(text)
+    symbol = _RESOLUTION_SYMBOL.match(plain)
+    if symbol is None:
+        return False
+    rest = plain[symbol.end() :].strip(" *")
+    return not rest or _is_title_fragment(rest, title_key)
+
+
+def _extend_to_title_fragments(lines: list[Line], furniture: list[bool], title_key: str) -> None:
+    """Mark title fragments that touch furniture, in both directions."""
+    order = list(range(len(lines)))
+    for indices in (order, order[::-1]):
+        previous_is_furniture = False
+        for index in indices:
+            if not furniture[index] and previous_is_furniture:
+                furniture[index] = _is_title_fragment(lines[index].text, title_key)
+            previous_is_furniture = furniture[index]
+
+
+def _is_title_fragment(text: str, title_key: str) -> bool:
+    key = _key(text)
+    return len(key) >= _MIN_TITLE_FRAGMENT and key in title_key
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", _ELLIPSIS.sub("", strip_marks(text))).strip(" *").lower()

@@ -1,0 +1,599 @@
+"""Header metadata of one resolution: symbol, organ, session, title, dates, agenda item,
+committee report, draft symbols and meeting numbers.
+
+Input is the plain text before the first paragraph (``header``) and the text after the
+last operative paragraph (``closing``). Both come from many converters, so every rule
+reads a *class* of layout rather than one file's:
+
+* lines may be kept, merged into one line, or separated by blank lines; a wrapped
+  adoption line, title or agenda title spans lines;
+* words may be broken by spaces ("General Assembl y") or run together, symbols broken
+  ("A/75/ 381/Add. 1"), the header written in capitals;
+* web-page leftovers (page titles, "Last updated on", "Nov. 9, 1994") may precede it.
+
+Evidence is ranked, strongest first, and each field takes the first source that gives
+it (see the ``_read_*`` functions). Dates are read with ``find_dates`` so that the
+header and the dates table always agree on what a date is. The patterns live in
+``header_grammar``; this module finds their keywords and combines what they read.
+
+Decisions the contract leaves open:
+
+* ``agenda_item`` holds only the item numbers as printed, spacing normalised:
+  "72 (b)", "99 (jj)"; several items keep their separators: "12 and 41", "68 (b), (c)".
+* A draft (no resolution number) whose own symbol is printed at the start of a line
+  ("A/C.3/75/L.5") takes that symbol; its title follows the sponsor line ending in
+  "draft resolution".
+* A Security Council symbol needs its year: when the text gives the number only, the
+  year comes from the adoption date; with neither, the symbol is null.
+* The session of a General Assembly resolution whose number is not printed comes from
+  its committee report or draft symbol ("A/58/524" -> 58), which carry the session.
+* General Assembly decisions have no symbol series of their own: their symbol is null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from unres.model import Header
+from unres.parse import header_grammar as g
+from unres.parse.dates import find_dates
+from unres.parse.vocab import ORDINAL_WORDS
+
+__all__ = ["parse_header"]
+
+# A resolution cannot be older than the United Nations; the later bound catches OCR noise.
+_FIRST_YEAR, _LAST_YEAR = 1945, 2100
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """A text with a lower-cased copy of the same length, for fast keyword search."""
+
+    text: str
+    lower: str
+
+    @classmethod
+    def of(cls, raw: str) -> _Source:
+        # translate() is slow; most texts have nothing to translate.
+        text = raw.translate(g.PLAIN_FORMS) if g.NOT_PLAIN.search(raw) else raw
+        lower = text.lower()
+        if len(lower) != len(text):  # a few non-ASCII letters grow when lower-cased
+            lower = text.translate(_ASCII_LOWER)
+        return cls(text, lower)
+
+    def positions(self, keyword: str, *, case_sensitive: bool = False) -> Iterator[int]:
+        haystack = self.text if case_sensitive else self.lower
+        at = haystack.find(keyword)
+        while at >= 0:
+            yield at
+            at = haystack.find(keyword, at + 1)
+
+    def matches(self, keyword: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of a forward pattern at each occurrence of its keyword."""
+        for at in self.positions(keyword):
+            found = pattern.match(self.text, at)
+            if found:
+                yield found
+
+    def ending_at(self, pattern: re.Pattern[str], end: int, reach: int) -> re.Match[str] | None:
+        """The match of a backward (``\\Z``-ended) pattern ending at ``end``."""
+        return pattern.search(self.text, max(0, end - reach), end)
+
+    def around(
+        self, needles: tuple[str, ...], pattern: re.Pattern[str], before: int, after: int
+    ) -> list[re.Match[str]]:
+        """Matches of ``pattern`` that contain a (case-sensitive) needle, in text order."""
+        found_at: dict[int, re.Match[str]] = {}
+        for needle in needles:
+            for at in self.positions(needle, case_sensitive=True):
+                found = pattern.search(self.text, max(0, at - before), at + after)
+                if found and found.start() <= at < found.end():
+                    found_at[found.start()] = found
+        return [found_at[start] for start in sorted(found_at)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """A resolution number as read from the text, before it becomes a symbol."""
+
+    session: str | None  # "75", "ES-10", "2005" (CHR and ECOSOC number by year)
+    serial: str | None  # "180"
+    number: str | None  # old style "192", Security Council "1325"
+    part: str | None  # "A" of "217 A (III)"
+    paren: str | None  # "III" or "2021"
+
+    @classmethod
+    def of(cls, found: re.Match[str]) -> _Number:
+        session = found["session"]
+        return cls(
+            session=_compact(session) if session else None,
+            serial=found["serial"],
+            number=found["number"],
+            part=found["part"],
+            paren=found["paren"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _AdoptedBy:
+    """ "Resolution adopted by the <organ>" and whether it says "Decision"."""
+
+    found: re.Match[str]
+    is_decision: bool
+
+
+def parse_header(header: str, closing: str) -> Header:
+    """The header fields of one resolution; an empty input gives an all-None ``Header``."""
+    head, close = _Source.of(header), _Source.of(closing)
+    enacting = _enacting_formula(head)
+    adopted_by = _adopted_by(head) or _adopted_by(close)
+    printed = _printed_symbols(head)
+    organ = _read_organ(head, close, enacting, adopted_by, printed)
+    meeting_number, meeting_date = _read_meeting(head, close)
+    adoption_date = _read_adoption_date(head, close, adopted_by, meeting_date)
+    number = _number_before_title(head, enacting)
+    is_decision = adopted_by is not None and adopted_by.is_decision
+    symbol = _read_symbol(head, printed, organ, number, adoption_date, is_decision)
+    organ = organ or _organ_of_symbol(symbol)
+    is_security_council = organ == g.SECURITY_COUNCIL
+    report = _read_committee_report(head)
+    drafts = _read_draft_symbols(head)
+    return Header(
+        symbol=symbol,
+        organ=organ,
+        session=None if is_security_council else _read_session(head, symbol, report, drafts),
+        title=None if is_security_council else _read_title(head, number, enacting),
+        adoption_date=adoption_date,
+        distribution_date=_read_distribution_date(head, printed),
+        agenda_item=_read_agenda_item(head),
+        committee_report=report,
+        draft_symbols=drafts,
+        plenary_meeting=_read_plenary(close) or _read_plenary(head),
+        meeting_number=meeting_number,
+    )
+
+
+# --- organ -------------------------------------------------------------------------------
+
+
+def _enacting_formula(head: _Source) -> re.Match[str] | None:
+    """The last "The General Assembly," (web-page text before the header may name an
+    organ in passing; the formula itself closes the header), else a 1940s bare one."""
+    formulas = [
+        found
+        for at in head.positions(g.KEYWORD_THE)
+        if head.text[at] == "T" and (found := g.ENACTING_FORMULA.match(head.text, at))
+    ] or [
+        found
+        for at in _line_starts(head.text)
+        if (found := g.ENACTING_FORMULA_BARE.match(head.text, at))
+    ]
+    return formulas[-1] if formulas else None
+
+
+def _adopted_by(source: _Source) -> _AdoptedBy | None:
+    """ "Resolution/Decision adopted by the <organ>", else a bare "Adopted by the <organ>"."""
+    bare: _AdoptedBy | None = None
+    for found in source.matches(g.KEYWORD_ADOPTED, g.ADOPTED_BY):
+        kind = source.ending_at(g.KIND_BEFORE_ADOPTED, found.start(), g.KIND_BEFORE_ADOPTED_REACH)
+        if kind:
+            return _AdoptedBy(found, is_decision=kind["kind"].lower() == "decision")
+        bare = bare or _AdoptedBy(found, is_decision=False)
+    return bare
+
+
+def _read_organ(
+    head: _Source,
+    close: _Source,
+    enacting: re.Match[str] | None,
+    adopted_by: _AdoptedBy | None,
+    printed: list[re.Match[str]],
+) -> str | None:
+    """The enacting formula, else "adopted by the ...", else the printed symbol's series
+    (a Human Rights Council text is issued as a General Assembly document), else the
+    first organ named."""
+    if enacting:
+        return _organ_name(enacting["organ"])
+    if adopted_by:
+        return _organ_name(adopted_by.found["organ"])
+    for source in (head, close):
+        for adopted_at in source.matches(g.KEYWORD_ADOPTED, g.ADOPTED_AT_MEETING):
+            if adopted_at["organ"]:
+                return _organ_name(adopted_at["organ"])
+    if printed:
+        return _organ_of_symbol(_printed_symbol(printed[0]))
+    for source in (head, close):
+        mention = g.ORGAN_MENTION.search(source.text)
+        if mention:
+            return _organ_name(mention.group(0))
+    return None
+
+
+def _organ_name(matched: str) -> str | None:
+    return g.ORGAN_BY_SQUASHED_NAME.get(g.squashed(matched))
+
+
+def _organ_of_symbol(symbol: str | None) -> str | None:
+    if symbol is None:
+        return None
+    if symbol.startswith("A/HRC/"):
+        return g.HUMAN_RIGHTS_COUNCIL
+    if symbol.startswith("E/CN.4/"):
+        return g.COMMISSION_ON_HUMAN_RIGHTS
+    by_series = {
+        "A": g.GENERAL_ASSEMBLY,
+        "S": g.SECURITY_COUNCIL,
+        "E": g.ECONOMIC_AND_SOCIAL_COUNCIL,
+    }
+    return by_series.get(symbol[0])
+
+
+# --- meetings and dates ------------------------------------------------------------------
+
+
+def _read_meeting(head: _Source, close: _Source) -> tuple[int | None, dt.date | None]:
+    """The (non-plenary) meeting that adopted the text and the date printed with it.
+
+    Ranked: "Adopted ... at its 8808th meeting", "At its 30th meeting", and last the
+    closing line of Human Rights Council and Commission texts, "53rd meeting".
+    """
+    for keyword, pattern in (
+        (g.KEYWORD_ADOPTED, g.ADOPTED_AT_MEETING),
+        (g.KEYWORD_AT_ITS, g.AT_ITS_MEETING),
+    ):
+        for source in (head, close):
+            found = next(source.matches(keyword, pattern), None)
+            if found:
+                return int(found["meeting"]), _date_after(source.text, found.end())
+    for number, is_plenary, end in _meetings(close):
+        if not is_plenary:
+            return number, _date_after(close.text, end)
+    return None, None
+
+
+def _read_plenary(source: _Source) -> int | None:
+    return next((number for number, is_plenary, _ in _meetings(source) if is_plenary), None)
+
+
+def _meetings(source: _Source) -> Iterator[tuple[int, bool, int]]:
+    """Each "<ordinal> [plenary] meeting": its number, whether plenary, and its end."""
+    for at in source.positions(g.KEYWORD_MEETING):
+        found = source.ending_at(g.ORDINAL_BEFORE_MEETING, at, g.ORDINAL_BEFORE_MEETING_REACH)
+        number = _ordinal_value(found)
+        if found and number:
+            yield number, found["plenary"] is not None, at + len(g.KEYWORD_MEETING)
+
+
+def _ordinal_value(found: re.Match[str] | None) -> int | None:
+    """46 of "46th", "Forty-sixth"; 157 of "Hundred and fifty-seventh"; None for a word
+    that is no ordinal."""
+    if found is None:
+        return None
+    if found["number"]:
+        return int(found["number"])
+    word = g.ORDINAL_WORD_DASH.sub("-", g.WHITESPACE.sub(" ", found["word"].lower()))
+    below_hundred = ORDINAL_WORDS.get(word)
+    if below_hundred is None or not found["hundreds"]:
+        return below_hundred
+    times = found["times"]
+    return 100 * (g.HUNDREDS[times.lower()] if times else 1) + below_hundred
+
+
+def _read_adoption_date(
+    head: _Source,
+    close: _Source,
+    adopted_by: _AdoptedBy | None,
+    meeting_date: dt.date | None,
+) -> dt.date | None:
+    """Ranked: "adopted by ... on <date>", the date of the adopting meeting, the date of
+    the plenary meeting line, the date on a heading line ("Resolution 192 (III) extract,
+    PARIS, 19 November 1948"), any date in the closing."""
+    if adopted_by:
+        on_date = _date_after(adopted_by.found.string, adopted_by.found.end())
+        if on_date:
+            return on_date
+    if meeting_date:
+        return meeting_date
+    for source in (close, head):
+        for _, is_plenary, end in _meetings(source):
+            plenary_date = _date_after(source.text, end) if is_plenary else None
+            if plenary_date:
+                return plenary_date
+    heading = _heading_at_line_start(head)
+    if heading:
+        rest_of_line = head.text[heading.end() : _end_of_line(head.text, heading.end())]
+        heading_date = _first_date(rest_of_line)
+        if heading_date:
+            return heading_date
+    return _first_date(close.text)
+
+
+def _read_distribution_date(head: _Source, printed: list[re.Match[str]]) -> dt.date | None:
+    """ "Distr.: General <date>", else a date printed right after the symbol."""
+    distribution = next(head.matches(g.KEYWORD_DISTRIBUTION, g.DISTRIBUTION), None)
+    for anchor in (distribution, printed[0] if printed else None):
+        if anchor:
+            gap = g.DISTRIBUTION_GAP.match(head.text, anchor.end())
+            found = _date_at(head.text, gap.end() if gap else anchor.end())
+            if found:
+                return found
+    return None
+
+
+def _date_after(text: str, position: int) -> dt.date | None:
+    """The date that follows ``position`` after at most ", on" / "held on"."""
+    lead = g.DATE_LEAD.match(text, position)
+    return _date_at(text, lead.end() if lead else position)
+
+
+def _date_at(text: str, position: int) -> dt.date | None:
+    """The date starting at ``position`` (a glued "on29" is read by ``find_dates``)."""
+    window = text[position : position + g.DATE_REACH]
+    for date, raw in find_dates(window):
+        return date if window.startswith(raw) and _plausible(date) else None
+    return None
+
+
+def _first_date(text: str) -> dt.date | None:
+    return next((date for date, _ in find_dates(text) if _plausible(date)), None)
+
+
+def _plausible(date: dt.date) -> bool:
+    return _FIRST_YEAR <= date.year <= _LAST_YEAR
+
+
+# --- symbol ------------------------------------------------------------------------------
+
+
+def _printed_symbols(head: _Source) -> list[re.Match[str]]:
+    return head.around(
+        g.PRINTED_SYMBOL_NEEDLES,
+        g.PRINTED_SYMBOL,
+        g.PRINTED_SYMBOL_REACH_BEFORE,
+        g.PRINTED_SYMBOL_REACH_AFTER,
+    )
+
+
+def _number_before_title(head: _Source, enacting: re.Match[str] | None) -> re.Match[str] | None:
+    """The resolution number printed before the title: the last one before the enacting
+    formula (a web-page title may name it earlier), not a cited one ("resolution 60/1.")."""
+    end = enacting.start() if enacting else len(head.text)
+    candidates = head.around(
+        g.NUMBER_BEFORE_TITLE_NEEDLES,
+        g.NUMBER_BEFORE_TITLE,
+        g.NUMBER_BEFORE_TITLE_REACH_BEFORE,
+        g.NUMBER_BEFORE_TITLE_REACH_AFTER,
+    )
+    own = [
+        found
+        for found in candidates
+        if found.start() < end
+        and not head.ending_at(g.CITING_WORD_BEFORE, found.start(), g.CITING_WORD_REACH)
+    ]
+    return own[-1] if own else None
+
+
+def _read_symbol(
+    head: _Source,
+    printed: list[re.Match[str]],
+    organ: str | None,
+    number: re.Match[str] | None,
+    adoption_date: dt.date | None,
+    is_decision: bool,
+) -> str | None:
+    """Ranked: a printed resolution symbol, the number before the title, a heading
+    "Resolution N ...", a draft's own symbol at the start of a line."""
+    if printed:
+        return _printed_symbol(printed[0])
+    if number:
+        return _symbol_of_number(_Number.of(number), organ, adoption_date, is_decision)
+    for heading in _ranked_headings(head):
+        symbol = _symbol_of_number(_Number.of(heading), organ, adoption_date, is_decision)
+        if symbol:
+            return symbol
+    # Only a draft, a limited-distribution document, prints a draft symbol as its own.
+    if g.DRAFT_SYMBOL_NEEDLE in head.text and g.KEYWORD_LIMITED in head.lower:
+        draft = g.LINE_START_DRAFT_SYMBOL.search(head.text)
+        if draft:
+            return _compact(draft["symbol"])
+    return None
+
+
+def _ranked_headings(head: _Source) -> list[re.Match[str]]:
+    """Headings that may name this resolution, those giving a year or session first.
+
+    A lower-case "resolution 60/251" is a citation (in a title, say); only the Security
+    Council's "resolution 2403 (2018)" is written that way in running text about itself.
+    """
+    headings = [
+        heading
+        for heading in head.matches(g.KEYWORD_RESOLUTION, g.RESOLUTION_HEADING)
+        if heading.group(0)[0] != "r" or _is_year(heading["paren"])
+    ]
+    return sorted(headings, key=lambda heading: heading["paren"] is None)
+
+
+def _heading_at_line_start(head: _Source) -> re.Match[str] | None:
+    for heading in head.matches(g.KEYWORD_RESOLUTION, g.RESOLUTION_HEADING):
+        line_start = head.text.rfind("\n", 0, heading.start()) + 1
+        if not head.text[line_start : heading.start()].strip():
+            return heading
+    return None
+
+
+def _is_year(paren: str | None) -> bool:
+    return paren is not None and paren.isdigit()
+
+
+def _printed_symbol(found: re.Match[str]) -> str:
+    series = _compact(found["series"])
+    if found["serial"]:
+        return f"{series}/{found['kind']}/{_compact(found['session'])}/{found['serial']}"
+    part = f" {found['part']}" if found["part"] else ""
+    return f"{series}/{found['kind']}/{found['number']}{part} ({found['paren']})"
+
+
+def _symbol_of_number(
+    number: _Number, organ: str | None, adoption_date: dt.date | None, is_decision: bool
+) -> str | None:
+    """The official symbol of a number as the organ numbers its resolutions."""
+    if number.session and number.serial:
+        series = _series_of_organ(organ, is_decision)
+        return f"{series}/{number.session}/{number.serial}" if series else None
+    if number.number is None:
+        return None
+    is_year = _is_year(number.paren)
+    if organ == g.SECURITY_COUNCIL or (organ is None and is_year):
+        year = number.paren if is_year else (str(adoption_date.year) if adoption_date else None)
+        return f"S/RES/{number.number} ({year})" if year else None
+    if number.paren and not is_year and organ in (None, g.GENERAL_ASSEMBLY):
+        part = f" {number.part}" if number.part else ""
+        return f"A/RES/{number.number}{part} ({number.paren})"
+    return None
+
+
+def _series_of_organ(organ: str | None, is_decision: bool) -> str | None:
+    """Symbol series of an organ that numbers by session (or year) and serial."""
+    if organ in (None, g.GENERAL_ASSEMBLY):
+        return None if is_decision else "A/RES"
+    series = {
+        g.HUMAN_RIGHTS_COUNCIL: "A/HRC",
+        g.COMMISSION_ON_HUMAN_RIGHTS: "E/CN.4",
+        g.ECONOMIC_AND_SOCIAL_COUNCIL: "E",
+    }.get(organ)
+    return f"{series}/{'DEC' if is_decision else 'RES'}" if series else None
+
+
+# --- session, title, agenda item, report, drafts -----------------------------------------
+
+
+def _read_session(
+    head: _Source, symbol: str | None, report: str | None, drafts: tuple[str, ...]
+) -> int | None:
+    """The symbol's session, else "Seventy-fifth session", else a GA document's.
+
+    The symbol first: an agenda title may name another session ("... outcome of the
+    twenty-sixth session"), which would win were the session line lost.
+    """
+    from_symbol = _session_of_symbol(symbol) if symbol else None
+    if from_symbol:
+        return from_symbol
+    for at in head.positions(g.KEYWORD_SESSION):
+        found = head.ending_at(g.ORDINAL_BEFORE_SESSION, at, g.ORDINAL_BEFORE_SESSION_REACH)
+        session = _ordinal_value(found)
+        if session:
+            return session
+    for document in (report, *drafts):
+        of_document = g.GA_SESSION_OF_DOCUMENT.match(document or "")
+        if of_document:
+            return int(of_document.group(1))
+    return None
+
+
+def _session_of_symbol(symbol: str) -> int | None:
+    """75 of A/RES/75/180 or A/HRC/RES/31/12, 3 of A/RES/192 (III); CHR and ECOSOC
+    numbers start with a year, and emergency special sessions are not sessions."""
+    if not symbol.startswith(("A/RES/", "A/HRC/")):
+        return None
+    roman = g.ROMAN_IN_PARENTHESES_AT_END.search(symbol)
+    if roman:
+        return _roman_value(roman.group(1))
+    session = symbol.split("/")[-2]
+    return int(session) if session.isdigit() else None
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_VALUES[char] for char in numeral]
+    following = [*values[1:], 0]
+    pairs = zip(values, following, strict=True)
+    return sum(-value if value < after else value for value, after in pairs)
+
+
+def _read_title(
+    head: _Source, number: re.Match[str] | None, enacting: re.Match[str] | None
+) -> str | None:
+    """The text between the title's anchor and the enacting formula, lines joined.
+
+    Anchors, in order: the number before the title ("75/180."), a draft's sponsor line,
+    a heading line opening with "Resolution N" (its whole line is the heading).
+    """
+    start = number.end() if number else _title_start_without_number(head)
+    if start is None:
+        return None
+    end = enacting.start() if enacting and enacting.start() >= start else len(head.text)
+    title = g.WHITESPACE.sub(" ", g.BROKEN_HYPHEN.sub("-", head.text[start:end])).strip()
+    return title or None
+
+
+def _title_start_without_number(head: _Source) -> int | None:
+    sponsors = [
+        draft.end()
+        for draft in head.matches(g.KEYWORD_DRAFT, g.DRAFT_RESOLUTION)
+        if head.ending_at(g.SPONSORS_BEFORE_DRAFT, draft.start(), g.SPONSORS_BEFORE_DRAFT_REACH)
+    ]
+    if sponsors:
+        return sponsors[-1]
+    heading = _heading_at_line_start(head)
+    return _end_of_line(head.text, heading.end()) if heading else None
+
+
+def _read_agenda_item(head: _Source) -> str | None:
+    found = next(head.matches(g.KEYWORD_AGENDA, g.AGENDA), None)
+    if found is None:
+        return None
+    items = g.AGENDA_SUB_ITEM_SPACING.sub(r" (\1)", found["items"].strip())
+    return g.AGENDA_SEPARATOR_SPACING.sub(
+        lambda separator: ", " if "," in separator.group(0) else " and ", items
+    )
+
+
+def _read_committee_report(head: _Source) -> str | None:
+    for phrase in head.matches(g.KEYWORD_REPORT, g.REPORT_OF):
+        if head.ending_at(g.ON_THE_BEFORE_REPORT, phrase.start(), g.ON_THE_BEFORE_REPORT_REACH):
+            return next(iter(_symbols_in_parentheses(head.text, phrase.end())), None)
+    return None
+
+
+def _read_draft_symbols(head: _Source) -> tuple[str, ...]:
+    phrase = next(head.matches(g.KEYWORD_WITHOUT, g.WITHOUT_COMMITTEE), None)
+    if phrase is None:
+        return ()
+    return tuple(dict.fromkeys(_symbols_in_parentheses(head.text, phrase.end())))
+
+
+def _symbols_in_parentheses(text: str, position: int) -> list[str]:
+    """Document symbols in the run of parenthesised groups starting at ``position``."""
+    symbols: list[str] = []
+    group = g.PAREN_GROUP.match(text, position)
+    while group:
+        inside = group["inside"]
+        symbols += [_compact(found.group(0)) for found in g.DOCUMENT_SYMBOL.finditer(inside)]
+        group = g.PAREN_GROUP.match(text, group.end())
+    return symbols
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+def _compact(text: str) -> str:
+    """A symbol or number with the converter's stray spaces removed."""
+    return g.WHITESPACE.sub("", text)
+
+
+def _line_starts(text: str) -> Iterator[int]:
+    yield 0
+    at = text.find("\n")
+    while at >= 0:
+        yield at + 1
+        at = text.find("\n", at + 1)
+
+
+def _end_of_line(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end

@@ -1,0 +1,249 @@
+"""The grammar of resolution headers and closing lines, as compiled patterns only (the
+logic that ranks and combines them is in ``header``).
+
+Speed: a pattern scanned over a whole header costs 20-200 us in ``re`` whenever it opens
+with ``\\b``, a look-behind or a case-blind group, because that defeats the engine's
+literal-prefix search. So nearly every pattern here is *anchored at a keyword* that the
+logic finds with ``str.find`` on a lower-cased copy (the KEYWORD_* constants):
+
+* forward patterns start with their keyword and are used with ``pattern.match(text, at)``;
+* backward patterns end in ``\\Z`` and are searched in a short window that ends at the
+  keyword (``pattern.search(text, at - reach, at)``): the ordinal before "session" or
+  "meeting", the "Resolution" before "adopted by".
+
+Organ names are spelled with ``spaced`` so that converter damage ("General Assembl y",
+"Gene ral Assembly", "GeneralAssembly", capitals, a line break between words) still reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+GENERAL_ASSEMBLY = "General Assembly"
+SECURITY_COUNCIL = "Security Council"
+HUMAN_RIGHTS_COUNCIL = "Human Rights Council"
+COMMISSION_ON_HUMAN_RIGHTS = "Commission on Human Rights"
+ECONOMIC_AND_SOCIAL_COUNCIL = "Economic and Social Council"
+TRUSTEESHIP_COUNCIL = "Trusteeship Council"
+
+# Longest first: the alternation must not stop at a shorter name.
+_ORGAN_NAMES = (
+    ECONOMIC_AND_SOCIAL_COUNCIL,
+    COMMISSION_ON_HUMAN_RIGHTS,
+    HUMAN_RIGHTS_COUNCIL,
+    TRUSTEESHIP_COUNCIL,
+    SECURITY_COUNCIL,
+    GENERAL_ASSEMBLY,
+)
+
+
+def spaced(name: str) -> str:
+    """``name`` as a case-blind pattern that survives converter spacing damage.
+
+    A space may be inserted inside a word ("Assembl y") and the space between words may
+    be lost ("GeneralAssembly") or be any run of whitespace (a wrapped line).
+    """
+    words = [" ?".join(re.escape(char) for char in word) for word in name.split()]
+    return "(?i:" + r"\s*".join(words) + ")"
+
+
+def squashed(text: str) -> str:
+    """The key under which an organ name is looked up: no spaces or hyphens, lower case."""
+    return re.sub(r"[\s\-]", "", text).lower()
+
+
+_ORGAN = "(?:" + "|".join(spaced(name) for name in _ORGAN_NAMES) + ")"
+ORGAN_BY_SQUASHED_NAME = {squashed(name): name for name in _ORGAN_NAMES}
+ORGAN_MENTION = re.compile(_ORGAN)
+
+_DASHES = "\\-\u2010\u2011\u2012\u2013"
+HUNDREDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+# "46th", "73rd", "52nd", "1st", "2d", or in words: "Seventeenth", "Seventy-fifth",
+# "One hundredth", 1940s "Hundred and fifty-seventh", "Two hundred and third".
+_ORDINAL = (
+    r"(?:(?<![0-9])(?P<number>[0-9]{1,5})\s?(?i:st|nd|rd|th|d)"
+    rf"|(?<![A-Za-z])(?:(?P<hundreds>(?:(?P<times>(?i:{'|'.join(HUNDREDS)}))\s+)?(?i:hundred))"
+    r"(?:\s+(?i:and))?\s+)?"
+    rf"(?P<word>(?i:one\s+)?[A-Za-z]+(?:\s?[{_DASHES}]\s?[A-Za-z]+)?))"
+)
+ORDINAL_WORD_DASH = re.compile(rf"\s*[{_DASHES}]\s*")
+WHITESPACE = re.compile(r"\s+")
+
+# --- the enacting formula that closes the header ------------------------------------------
+
+KEYWORD_THE = "the"
+# "The General Assembly," (the comma may be missing before a single operative
+# paragraph, then the line ends). Not "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY".
+ENACTING_FORMULA = re.compile(
+    rf"(?<!by )(?<!BY )(?<!of )(?<!OF )(?<!to )(?<!TO )(?:The|THE)\s+(?P<organ>{_ORGAN})\s*(?:,|$)",
+    re.MULTILINE,
+)
+# 1940s texts open a line with the organ alone: "Security Council, having received ...".
+ENACTING_FORMULA_BARE = re.compile(rf"[\"'\u201c\u2018]?[ \t]*(?P<organ>{_ORGAN})\s*,")
+
+# --- adoption and meetings ---------------------------------------------------------------
+
+KEYWORD_ADOPTED = "adopted"
+# "[Resolution] adopted by the General Assembly [on 16 December 2020]", possibly wrapped.
+ADOPTED_BY = re.compile(rf"(?i:adopted\s+by\s+the)\s+(?P<organ>{_ORGAN})")
+KIND_BEFORE_ADOPTED = re.compile(r"(?P<kind>(?i:resolution|decision))s?\s+\Z")
+KIND_BEFORE_ADOPTED_REACH = 16
+# "Adopted by the Security Council at its 8808th meeting", "Adopted unanimously at its
+# 219th meeting", 1940s "Adopted at the 5th meeting". Not "at its 46th plenary meeting".
+ADOPTED_AT_MEETING = re.compile(
+    r"(?i:adopted\s+(?:unanimously\s+)?(?:by\s+the\s+)?)"
+    rf"(?P<organ>{_ORGAN})?"
+    r"(?i:\s*at\s+(?:its|the)\s+)(?P<meeting>[0-9]{1,5})\s?(?i:st|nd|rd|th|d)\s+(?i:meeting)\b"
+)
+
+KEYWORD_AT_ITS = "at its"
+# Human Rights Council decisions: "At its 30th meeting, on 5 April 2016, the Human Rights
+# Council decided ...". Capital "At": a sentence opening, not "appointed ... at its".
+AT_ITS_MEETING = re.compile(
+    r"(?<![A-Za-z])(?:At|AT)\s+(?:its|ITS)\s+(?P<meeting>[0-9]{1,5})\s?(?i:st|nd|rd|th|d)"
+    r"\s+(?i:meeting)\b"
+)
+
+KEYWORD_MEETING = "meeting"
+# The ordinal before "meeting": "46th plenary ", "Seventeenth plenary ", "53rd ".
+ORDINAL_BEFORE_MEETING = re.compile(rf"{_ORDINAL}\s*(?P<plenary>(?i:plenary)\s+)?\Z")
+ORDINAL_BEFORE_MEETING_REACH = 48
+
+# What may stand between a meeting or adoption phrase and its date: ", on", "held on".
+DATE_LEAD = re.compile(r"[\s,]*(?i:held\s+)?(?i:on)?\s*")
+# How far after its lead-in a date may end ("28 September 2020" plus damage).
+DATE_REACH = 40
+
+# --- distribution ------------------------------------------------------------------------
+
+KEYWORD_DISTRIBUTION = "distr"
+DISTRIBUTION = re.compile(r"(?<![A-Za-z])(?i:distr)\s?\.?\s*:?\s*(?i:general|limited|restricted)\b")
+# Page furniture the segmenter may have left between "Distr.: General" and its date.
+DISTRIBUTION_GAP = re.compile(r"(?:\s|[0-9]{2}-[0-9]{5}\s?\(E\)|\*[0-9]{5,}\*)*")
+
+# --- session -----------------------------------------------------------------------------
+
+KEYWORD_SESSION = "session"
+# The ordinal before "session": "Seventy-fifth ", "Fifty- first ", "80th ".
+ORDINAL_BEFORE_SESSION = re.compile(rf"{_ORDINAL}\s+\Z")
+ORDINAL_BEFORE_SESSION_REACH = 40
+
+# --- agenda item -------------------------------------------------------------------------
+
+KEYWORD_AGENDA = "agenda"
+_AGENDA_SUB_ITEM = r"\(\s*(?:[a-z]{1,3}|[A-Z]{1,2})\s*\)"
+_AGENDA_ITEM = rf"[0-9]{{1,3}}(?:\s*{_AGENDA_SUB_ITEM})?"
+# "Agenda item 72 (b)", "Agenda items 12 and 41", "Agenda items 68 (b) and (c)"; the
+# item's title that follows on the same line is not part of it.
+AGENDA = re.compile(
+    r"(?<![A-Za-z])(?i:agenda\s+items?)\s*"
+    rf"(?P<items>{_AGENDA_ITEM}(?:\s*(?:,|\band\b)\s*(?:{_AGENDA_ITEM}|{_AGENDA_SUB_ITEM}))*)"
+)
+AGENDA_SUB_ITEM_SPACING = re.compile(r"\s*\(\s*([a-zA-Z]{1,3})\s*\)")
+AGENDA_SEPARATOR_SPACING = re.compile(r"\s*,\s*|\s+and\s+")
+
+# --- committee report and drafts ---------------------------------------------------------
+
+KEYWORD_REPORT = "report"
+# "[on the report of the Third Committee (A/75/478/Add.2, para. 89)]": up to the "(".
+REPORT_OF = re.compile(r"(?i:reports?\s+of\s+the)\s+[^()\[\]]{2,160}?\s*(?=\()")
+ON_THE_BEFORE_REPORT = re.compile(r"(?i:on\s+the)\s+\Z")
+ON_THE_BEFORE_REPORT_REACH = 12
+
+KEYWORD_WITHOUT = "without"
+WITHOUT_COMMITTEE = re.compile(r"(?i:without\s+reference\s+to\s+a\s+main\s+committee)\s*(?=\()")
+
+# One parenthesised group, one nested level allowed: "(Fourth Committee)", or
+# "([A/77/463/Add.2](#), para. 87)" from an unconverted Markdown link.
+PAREN_GROUP = re.compile(r"\s*\((?P<inside>(?:[^()]|\([^()]*\))*)\)")
+
+# A UN document symbol as it appears in report and draft references: A/75/478/Add.2,
+# A/80/L.7, A/C.3/75/L.5, A/CONF.157/24, A/S-27/2; broken "A/75/ 381/Add. 1".
+_SYMBOL_PART = r"(?:E?S-[0-9]{1,3}|[0-9]{1,5}|[A-Z][A-Za-z]{0,5}(?:\.\s?[0-9]{1,4})?)"
+DOCUMENT_SYMBOL = re.compile(rf"(?<![\w/])[A-Z]{{1,2}}(?:\s?/\s?{_SYMBOL_PART})+")
+
+# --- the document's own symbol and number ------------------------------------------------
+
+# Needles (case-sensitive) of a printed resolution symbol, and the window around them.
+PRINTED_SYMBOL_NEEDLES = ("RES", "DEC")
+PRINTED_SYMBOL_REACH_BEFORE, PRINTED_SYMBOL_REACH_AFTER = 14, 40
+# A/RES/75/180, A/RES/192 (III), S/RES/1325 (2000), A/HRC/RES/31/12, A/HRC/DEC/31/116,
+# E/CN.4/RES/2005/45, E/RES/1996/31, A/RES/ES-10/21; spaces from a converter tolerated.
+PRINTED_SYMBOL = re.compile(
+    r"(?<![\w/])(?P<series>A\s?/\s?HRC|E\s?/\s?CN\s?\.\s?4|[AES])\s?/\s?(?P<kind>RES|DEC)\s?/\s?"
+    r"(?:(?P<session>(?:E?S\s?-\s?)?[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})(?![0-9])"
+    r"|(?P<number>[0-9]{1,4})\s*(?:(?P<part>[A-Z])\s*)?\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))"
+)
+
+# The resolution's number printed before its title: "75/180.", "49/12.Work", "31/12.",
+# "ES-10/21.", "192 (III).". Found from its "/" or "(<roman>" needle, searched in a window
+# around it. Not part of a symbol, of a date "5/15/2008" or of "No. 53".
+NUMBER_BEFORE_TITLE_NEEDLES = ("/", "(I", "(V", "(X", "(L")
+NUMBER_BEFORE_TITLE_REACH_BEFORE, NUMBER_BEFORE_TITLE_REACH_AFTER = 10, 14
+NUMBER_BEFORE_TITLE = re.compile(
+    r"(?<![\w/.\-])"
+    r"(?:(?P<session>(?:E?S-)?[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})"
+    r"|(?P<number>[0-9]{1,4})\s?(?:(?P<part>[A-Z])\s?)?\((?P<paren>[IVXL]+)\))"
+    r"\s?\.(?![0-9])\s*"
+)
+# Words that make a number a citation ("resolution 60/1."), not the document's own.
+CITING_WORD_BEFORE = re.compile(r"(?i:resolutions?|decisions?)\s*\Z")
+CITING_WORD_REACH = 14
+
+KEYWORD_RESOLUTION = "resolution"
+# A heading naming the resolution: "Resolution 192 (III) extract, PARIS, 19 November 1948",
+# "Resolution 2583 (2021)", "resolution 2403 (2018)", "Resolution 2005/45", a web-page
+# title "Security Council Resolution 2583, Date of ...".
+RESOLUTION_HEADING = re.compile(
+    r"(?<![A-Za-z])(?:[Rr]esolution|RESOLUTION)\s+"
+    r"(?:(?P<session>[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})(?![0-9/])"
+    r"|(?P<number>[0-9]{1,4})(?:\s?(?P<part>[A-Z])(?=\s?\())?"
+    r"(?:\s*\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))?(?![0-9/]))"
+)
+
+KEYWORD_DRAFT = "draft"
+# The sponsor line of a draft: "Austria, Brazil and Chile: [revised] draft resolution".
+DRAFT_RESOLUTION = re.compile(r"(?i:draft\s+(?:resolution|decision))\b")
+SPONSORS_BEFORE_DRAFT = re.compile(r":\s*(?i:revised\s+)?\Z")
+SPONSORS_BEFORE_DRAFT_REACH = 12
+# A draft's own symbol printed as the first thing on a line: "A/C.3/75/L.5", looked for
+# only in a document of limited distribution.
+KEYWORD_LIMITED = "limited"
+DRAFT_SYMBOL_NEEDLE = "/L."
+LINE_START_DRAFT_SYMBOL = re.compile(
+    rf"^[ \t]*(?:United\s+Nations\s+)?(?P<symbol>[AE](?:\s?/\s?{_SYMBOL_PART})*"
+    r"\s?/\s?L\.\s?[0-9]{1,4}(?:\s?/\s?(?:Add|Rev)\.\s?[0-9]{1,3})*)",
+    re.MULTILINE,
+)
+
+# --- text clean-up -----------------------------------------------------------------------
+
+# Characters that differ from their plain form only in the encoding.
+PLAIN_FORMS = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\t": " ",
+        "\r": None,
+        "\u00ad": None,
+        "\u2011": "-",
+    }
+)
+# Any character PLAIN_FORMS changes.
+NOT_PLAIN = re.compile("[\u00a0\u2007\u202f\t\r\u00ad\u2011]")
+# A word split by a line-end hyphen, or the "Nuclear- Weapon" converter artifact (but not
+# "pre- and post-conflict").
+BROKEN_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?:[ ]*\n\s*|[ ]+(?=[A-Z]))(?=[A-Za-z])")
+ROMAN_IN_PARENTHESES_AT_END = re.compile(r"\(([IVXL]+)\)$")
+GA_SESSION_OF_DOCUMENT = re.compile(r"A/([0-9]{1,3})/")

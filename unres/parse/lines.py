@@ -1,0 +1,80 @@
+"""Lines, the unit the structural stages pass around, and what their edges say."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from unres.parse.marks import ALL_MARKS, EMPHASIS_CLOSE, EMPHASIS_OPEN
+from unres.parse.openers import opener_kind
+
+# What separated a line from the one before it: nothing, a blank line, or page
+# material that was taken out (running header, page number, footnote block ...).
+# A page break says nothing about paragraphs; a blank line may.
+Gap = Literal["none", "blank", "break"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    gap: Gap = "none"
+
+
+def to_lines(text: str) -> list[Line]:
+    """Non-empty stripped lines, each knowing whether a blank line preceded it."""
+    lines: list[Line] = []
+    blank = False
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        lines.append(Line(stripped, "blank" if blank and lines else "none"))
+        blank = False
+    return lines
+
+
+def with_gap(line: Line, gap: Gap) -> Line:
+    """``line`` with ``gap``, a page break outranking a blank line."""
+    if gap == "none" or line.gap == "break" or line.gap == gap:
+        return line
+    return Line(line.text, gap)
+
+
+OPENING_QUOTES = "\"'\u201c\u2018"
+
+# --- what a line's edges say ---------------------------------------------------------
+
+# "12. ", "12." alone, "**12.**": a printed paragraph number.
+PARAGRAPH_NUMBER = re.compile(f"^[{EMPHASIS_OPEN}*]?(\\d{{1,3}})\\.[{EMPHASIS_CLOSE}*]?(?:\\s+|$)")
+# "(a)", "(iv)", "(A)", "a)", and dash or bullet items: kept inside their parent.
+SUB_ITEM = re.compile(
+    r"^(?:\((?:[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|\d{1,2})\)|[a-z]\)|[-–—•·▪◦])(?:\s|$)"
+)
+# What may follow the punctuation that ends a paragraph: quotes, brackets, markers.
+_AFTER_TERMINAL = " \"'\u201d\u2019)]0123456789" + ALL_MARKS
+_TERMINAL = frozenset(".,;:!?")
+_LINE_END_HYPHENS = ("-", "\u2013")
+
+
+def is_terminated(text: str) -> bool:
+    """Whether ``text`` ends where a paragraph may end (after , ; : . and markers)."""
+    return text.rstrip(_AFTER_TERMINAL)[-1:] in _TERMINAL
+
+
+def starts_paragraph(text: str) -> bool:
+    """Whether ``text`` opens like a paragraph: number, sub-item, emphasis or opener."""
+    if PARAGRAPH_NUMBER.match(text) or SUB_ITEM.match(text):
+        return True
+    first = text.lstrip(OPENING_QUOTES)[:1]
+    return first == EMPHASIS_OPEN or (first.isupper() and opener_kind(text) is not None)
+
+
+def join_lines(texts: list[str]) -> str:
+    """One text from wrapped lines: a space between, none after a line-end hyphen."""
+    joined = texts[0] if texts else ""
+    for text in texts[1:]:
+        hyphenated = joined.endswith(_LINE_END_HYPHENS) and joined[-2:-1].isalnum()
+        joined += text if hyphenated else " " + text
+    return joined

@@ -1,0 +1,185 @@
+"""Canonical text: one spelling for what converters write in many ways.
+
+What ``normalise`` guarantees to the later stages:
+
+* ``\\n`` line ends, no BOM, soft hyphens or zero-width characters; odd spaces
+  (NBSP, thin, tab ...) are plain spaces, runs of spaces are one space, lines are
+  stripped and blank lines come one at a time; the non-breaking hyphen is ``-``.
+  Quotes and apostrophes are kept as the text gives them.
+* YAML front matter is gone.
+* Markdown and HTML markup is gone: headings, links (``[70/1](#)`` -> ``70/1``),
+  images, backslash escapes, tags and entities (also HTML-escaped tags).
+* Emphasis (``*x*``, ``**x**``, ``_x_``) is kept as ``EMPHASIS_OPEN x EMPHASIS_CLOSE``
+  because the leading emphasised span is the best evidence of a verb phrase.
+* Footnote references whose form leaves no doubt (``<sup>3</sup>``, ``$^3$``,
+  ``$2000,^2$``, ``³``, ``[^3]``, ``[3]``, ``3/`` in 1990s texts) are
+  ``footnote_mark(3)``; a definition (``[^3]: text``, ``<sup>3</sup> text``) is a
+  line that starts with the mark. Bare digits are left for ``footnotes`` to judge.
+* Horizontal rules (``---``, ``_____``, also glued to the end or start of a line)
+  are lines holding only ``RULE``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from unres.parse.marks import (
+    ALL_MARKS,
+    EMPHASIS_CLOSE,
+    EMPHASIS_OPEN,
+    RULE,
+    footnote_mark,
+)
+
+__all__ = ["normalise"]
+
+# --- character level -----------------------------------------------------------------
+
+_ODD_SPACES = (
+    "\t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u202f\u205f\u3000"
+)
+_INVISIBLE = "\ufeff\u00ad\u200b\u200c\u200d\u2060\u180e"
+_REPLACEMENTS = {
+    **{char: " " for char in _ODD_SPACES},
+    **{char: "" for char in _INVISIBLE + ALL_MARKS},
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\r": "\n",
+}
+# A regex finds the few odd characters faster than ``str.translate`` maps every one.
+_ODD_CHARACTER = re.compile("[" + "".join(_REPLACEMENTS) + "]")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+# --- wrapper and markup patterns ----------------------------------------------------
+# Patterns open with a literal where they can: the engine then jumps between
+# occurrences instead of trying every position of a 10 KB text.
+
+_FRONT_MATTER = re.compile(
+    r"\A\s*(?:---|\+\+\+)[ ]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ ]*(?:\n|\Z)", re.S
+)
+# ``<sup>&</sup>lt;sup&gt;3</sup>``: an escaped tag whose ampersand was itself tagged.
+_TAGGED_AMPERSAND = re.compile(r"<sup>\s*&(?:amp;)?\s*</sup>(?=(?:lt|gt);)")
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
+_SUP_NUMBER = re.compile(r"<(?:sup|SUP)>\s*(\d{1,3})\s*</(?:sup|SUP)>")
+_SUP_SYMBOL = re.compile(r"<(?:sup|SUP)>\s*[*†‡]+\s*</(?:sup|SUP)>")
+_SUP_OTHER = re.compile(r"<(?:sup|SUP)>(.*?)</(?:sup|SUP)>", re.S)
+_BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?ul|/?ol|/?table)\b[^<>]*>", re.I)
+_INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_LATEX_MARKER = re.compile(r"\$\s*([^$\n^]{0,40}?)\s*\^\s*\{?\s*(\d{1,3})\s*\}?\s*\$")
+_UNICODE_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_MD_FOOTNOTE_DEFINITION = re.compile(r"\[(?<![^\n]\[)\^(\d{1,4})\]:[ ]*")
+_MD_FOOTNOTE_REFERENCE = re.compile(r"\[\^(\d{1,4})\]")
+_BRACKETED_NUMBER = re.compile(r"\[(\d{1,3})\]")
+_OLD_STYLE_MARKER = re.compile(
+    r"(?<=[\s,.;:)\]”\"'\u2019])(\d{1,3})/(?=[ ]*$|[ ]+(?!\d)|\n)", re.M
+)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_RULE_LINE = re.compile(r"(?:_+|-{3,}|\*{3,}|—{2,}|={3,}|(?:[-*_] ){2,}[-*_])")
+_RULE_OPENING = re.compile(r"_{3,} ?(?=\S)")
+_RULE_CLOSING = re.compile(r"(?<=\S) (?:-{3,}|_{3,})$")
+_HEADING_CLOSE = re.compile(r" #+$")
+_ASTERISK_EMPHASIS = re.compile(
+    r"(\*(?<![\\*\w]\*)\*{0,2})(?=[^\s*])([^*\n]+(?:\n[^*\n]+)?)(?<=[^\s*\\])\1(?![*\w])"
+)
+_UNDERSCORE_EMPHASIS = re.compile(r"(_(?<![\w\\]_)_{0,2})(?=[^\s_])([^_\n]+)(?<=[^\s_])\1(?![\w_])")
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.?")
+_LETTER = re.compile(r"[^\W\d_]")
+_BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$&])")
+_SPACES = re.compile(r"  +")
+_BLANK_RUNS = re.compile(r"\n\n\n+")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_RULE_CHARACTERS = "-_*—="
+
+
+def normalise(raw: str) -> str:
+    text = _ODD_CHARACTER.sub(lambda m: _REPLACEMENTS[m.group()], raw.replace("\r\n", "\n"))
+    if text.lstrip()[:3] in ("---", "+++"):
+        text = _FRONT_MATTER.sub("", text, count=1)
+    if "<" in text or "&" in text:
+        text = _unify_html(text)
+    text = _unify_markers(text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    text = "\n".join(_unify_line(line) for line in text.split("\n"))
+    text = _unify_emphasis(text)
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip("\n ")
+
+
+def _unify_html(text: str) -> str:
+    if "<sup>" in text or "<SUP>" in text:
+        text = _TAGGED_AMPERSAND.sub("&", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    if "<" not in text:
+        return text
+    text = _SUP_NUMBER.sub(lambda m: footnote_mark(int(m.group(1))), text)
+    text = _SUP_SYMBOL.sub("", text)
+    text = _SUP_OTHER.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    return _INLINE_TAG.sub("", text)
+
+
+def _unify_markers(text: str) -> str:
+    if "$" in text:
+        text = _LATEX_MARKER.sub(lambda m: m.group(1) + footnote_mark(int(m.group(2))), text)
+    if any(digit in text for digit in _SUPERSCRIPTS):
+        text = _UNICODE_MARKER.sub(
+            lambda m: footnote_mark(int(m.group().translate(_SUPERSCRIPT_DIGITS))), text
+        )
+    if "[" in text:
+        if "[^" in text:
+            text = _MD_FOOTNOTE_DEFINITION.sub(lambda m: footnote_mark(int(m.group(1))) + " ", text)
+            text = _MD_FOOTNOTE_REFERENCE.sub(lambda m: footnote_mark(int(m.group(1))), text)
+        if "](" in text:
+            text = _IMAGE.sub("", text)
+            text = _LINK.sub(r"\1", text)
+        text = _BRACKETED_NUMBER.sub(lambda m: footnote_mark(int(m.group(1))), text)
+    if "/ " in text or "/\n" in text:
+        text = _OLD_STYLE_MARKER.sub(lambda m: footnote_mark(int(m.group(1))), text)
+    return text
+
+
+def _unify_line(line: str) -> str:
+    """One line stripped, without heading or quote marks, a rule as ``RULE``."""
+    line = line.strip()
+    first = line[:1]
+    if first == "#":
+        line = _HEADING_CLOSE.sub("", line.lstrip("#")).strip()
+    elif first == ">":
+        line = line.lstrip("> ")
+    elif first in _RULE_CHARACTERS and first:
+        if _RULE_LINE.fullmatch(line):
+            return RULE
+        opening = _RULE_OPENING.match(line)
+        if opening:
+            line = RULE + "\n" + line[opening.end() :]
+    if line[-3:] in ("---", "___"):
+        line = _RULE_CLOSING.sub("\n" + RULE, line)
+    return line
+
+
+def _unify_emphasis(text: str) -> str:
+    if "*" in text:
+        text = _ASTERISK_EMPHASIS.sub(_emphasis, text)
+    if "_" in text:
+        text = _UNDERSCORE_EMPHASIS.sub(_emphasis, text)
+    if "\\" in text:
+        text = _BACKSLASH_ESCAPE.sub(r"\1", text)
+    return text
+
+
+def _emphasis(match: re.Match[str]) -> str:
+    inner = match.group(2)
+    if _LETTER.search(inner):
+        return EMPHASIS_OPEN + inner + EMPHASIS_CLOSE
+    # ``**1.**`` is a bold paragraph number; ``*2517700*`` is a barcode, left as printed.
+    return inner if _PARAGRAPH_NUMBER.fullmatch(inner) else match.group()

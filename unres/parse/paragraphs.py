@@ -1,0 +1,354 @@
+"""The body of a resolution cut into paragraphs: preambular, operative, annex.
+
+Two steps. First the lines become *units*: a line opens a new unit when it
+carries a paragraph number, a sub-item label, an emphasised or opener word
+after a finished line, or follows a blank line after a finished line; a line
+after an unfinished one (page break mid-sentence, hard wrap) continues it. Blank
+lines alone never split a sentence, so texts with a blank line after every line,
+none at all, or page breaks inside paragraphs give the same units.
+
+Then the units are read in order, as a reader does:
+
+* preamble: units opening with a participle or adjective ("Recalling", "Mindful")
+  start preambular paragraphs; anything else continues the current one;
+* operative: the first numbered unit ("1.") or finite verb ("Decides") starts
+  it. When the paragraphs are numbered, every unnumbered unit until the next
+  number belongs to the current paragraph (its sub-paragraphs, labelled or not);
+  when they are not, a finished paragraph followed by a new sentence starts the
+  next one, except inside a list opened by ":";
+* headings (short unfinished lines: "I", "Peacebuilding financing") are dropped;
+* the meeting or adoption line ends the resolution: it goes to ``closing``;
+* "Annex", a numbering restarting at 1, or numbered paragraphs after a single
+  operative paragraph ending ":" (an adopted declaration) open the annex, whose
+  paragraphs come last with kind "annex".
+
+Sub-paragraphs are joined to their parent with a single space; paragraph texts
+keep markers here (``segment`` reads them out in reading order).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from unres.model import ParagraphKind
+from unres.parse.lines import (
+    OPENING_QUOTES,
+    PARAGRAPH_NUMBER,
+    SUB_ITEM,
+    Gap,
+    Line,
+    is_terminated,
+    join_lines,
+)
+from unres.parse.marks import EMPHASIS_OPEN, strip_marks
+from unres.parse.openers import opener_kind
+from unres.parse.vocab import MONTHS
+
+__all__ = ["Body", "DraftParagraph", "read_body"]
+
+# --- tokenizer layer -----------------------------------------------------------------
+
+_MONTH = "|".join(name.capitalize() for name in MONTHS)
+_DATE = rf"(?:\d{{1,2}}\s*(?:{_MONTH})\s*,?\s*\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},\s*\d{{4}})"
+_CLOSING_LINE = re.compile(
+    rf"^(?:\d{{1,4}}(?:st|nd|rd|th|d)\s+(?:plenary\s+)?meeting"
+    rf"|Adopted\b[^;]{{0,160}}\bmeeting)\b\.?(?:,?\s*(?:held\s+)?(?:on\s*)?{_DATE})?\.?$"
+    r"|^\[?Adopted\s+(?:without\s+a\s+vote|by\s+(?:a\s+)?recorded\s+vote|unanimously|by\s+consensus)"
+    r"[^\]]{0,200}\]?\.?$",
+    re.I,
+)
+_CLOSING_DATE = re.compile(rf"^{_DATE}\.?$")
+_ANNEX_HEADING = re.compile(
+    r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix)(?:\s+(?:[IVXLC]+|\d{1,2}|[A-Z]))?\s*\.?(?:\s|$)"
+)
+_EDITORIAL = re.compile(r"\[(?:matter omitted|text omitted|omitted|\.\.\.|…)\]", re.I)
+_BRACKETED_ONLY = re.compile(r"^[\W_]*\[[^\]]*\][\W_]*$")
+_FIRST_PERSON = re.compile(r"^(?:We|I)\b")
+_LEADING_QUOTE = re.compile(r"^[\"“‘']+(?=\s*\S)")
+_TRAILING_QUOTE = re.compile(r"(?<=[.;,!?])[\"”’']+$")
+_FUNCTION_WORD_END = re.compile(
+    r"\b(?:of|the|and|to|in|on|for|by|with|a|an|at|from|or|its|their|as|that|under)$", re.I
+)
+_WORDS = re.compile(r"\S+")
+_CLOSING_STARTS = frozenset("0123456789Aa[")
+_MAX_HEADING_WORDS = 25
+_MAX_HEADING_LINE_WORDS = 12
+_NUMBERING_GAP = 3
+
+UnitStart = Literal["number", "item", "opener", "blank", "first"]
+Section = Literal["preamble", "operative", "closing", "annex"]
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: UnitStart
+    lines: list[str]
+    gap: Gap
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+
+@dataclass(slots=True)
+class DraftParagraph:
+    """A paragraph as read, markers still in its text."""
+
+    kind: ParagraphKind
+    number: int | None
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+@dataclass(slots=True)
+class Body:
+    paragraphs: list[DraftParagraph]
+    closing: list[str]
+    warnings: list[str]
+
+
+def read_body(lines: list[Line], first_kind: ParagraphKind | None = None) -> Body:
+    """Paragraphs and closing lines of the body ``lines`` (the text after the organ line).
+
+    ``first_kind`` forces the kind of the first paragraph ("At its 30th meeting, ...,
+    the Human Rights Council decided ..." opens an operative paragraph).
+    """
+    closing: list[str] = []
+    units = _units(lines, closing)
+    reader = _Reader(first_kind)
+    for index, unit in enumerate(units):
+        reader.read(unit, is_last=index == len(units) - 1)
+    reader.flush()
+    return Body(reader.paragraphs, closing, reader.warnings)
+
+
+# --- lines -> units ------------------------------------------------------------------
+
+
+def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
+    units: list[_Unit] = []
+    closed = False
+    for line in lines:
+        text = line.text
+        if "[" in text:
+            text = _EDITORIAL.sub("", text).strip()
+            if not text or _BRACKETED_ONLY.match(strip_marks(text)):
+                continue
+        plain = strip_marks(text)
+        if _is_closing_line(plain) or (closed and _CLOSING_DATE.match(plain)):
+            closing.append(plain)
+            closed = True
+            continue
+        if closed:
+            # After the meeting line only an annex belongs to the document.
+            if _ANNEX_HEADING.match(plain):
+                closed = False
+                units.append(_Unit("blank", [text], line.gap))
+            continue
+        start = _unit_start(units[-1] if units else None, text, line.gap)
+        if start is None and units:
+            units[-1].lines.append(text)
+        else:
+            units.append(_Unit(start or "first", [text], line.gap))
+    return units
+
+
+def _unit_start(current: _Unit | None, text: str, gap: Gap) -> UnitStart | None:
+    if PARAGRAPH_NUMBER.match(text):
+        return "number"
+    if SUB_ITEM.match(text):
+        return "item"
+    if current is None:
+        return "first"
+    if not is_terminated(current.lines[-1]) and not _is_heading_line(current):
+        return None
+    first = text.lstrip(OPENING_QUOTES)[:1]
+    if first == EMPHASIS_OPEN or (first.isupper() and opener_kind(text) is not None):
+        return "opener"
+    if first.isupper() and (gap == "blank" or (gap == "break" and _ANNEX_HEADING.match(text))):
+        return "blank"
+    return None
+
+
+def _is_closing_line(plain: str) -> bool:
+    return plain[:1] in _CLOSING_STARTS and _CLOSING_LINE.match(plain) is not None
+
+
+def _is_heading_line(unit: _Unit) -> bool:
+    if len(unit.lines) != 1:
+        return False
+    line = strip_marks(unit.lines[0])
+    words = len(_WORDS.findall(line))
+    return words <= _MAX_HEADING_LINE_WORDS and _FUNCTION_WORD_END.search(line) is None
+
+
+# --- units -> paragraphs -------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, first_kind: ParagraphKind | None) -> None:
+        self.paragraphs: list[DraftParagraph] = []
+        self.warnings: list[str] = []
+        self._first_kind = first_kind
+        self._section: Section = "preamble"
+        self._current: DraftParagraph | None = None
+        self._numbered = False
+        self._last_number = 0
+        self._annex_numbered = False
+
+    def read(self, unit: _Unit, is_last: bool) -> None:
+        text = unit.text
+        plain = strip_marks(text)
+        if _ANNEX_HEADING.match(plain) and unit.start != "first":
+            self._open_annex()
+            return
+        if unit.start in ("opener", "blank") and not is_last and _is_heading(plain):
+            return
+        if self._section == "annex":
+            self._read_annex(unit, text)
+        elif self._section == "operative":
+            self._read_operative(unit, text)
+        else:
+            self._read_preamble(unit, text)
+
+    def flush(self) -> None:
+        if self._current is not None and self._current.parts:
+            self.paragraphs.append(self._current)
+        self._current = None
+
+    # -- sections --
+
+    def _read_preamble(self, unit: _Unit, text: str) -> None:
+        if unit.start == "number":
+            number, rest = _split_number(text)
+            if number <= _NUMBERING_GAP:
+                self._note_gap(number, 1)
+                self._start("operative", number, rest)
+                self._section, self._numbered, self._last_number = "operative", True, number
+                return
+        kind = self._first_kind if unit.start == "first" and self._first_kind else opener_kind(text)
+        if kind == "operative":
+            self._start("operative", None, text)
+            self._section = "operative"
+        elif kind == "preambular" or unit.start in ("first", "opener") or self._current is None:
+            if unit.start != "first" and kind is None and self._current is None:
+                self.warnings.append("no_preamble_opener")
+            self._start("preambular", None, text)
+        else:
+            self._attach(text)
+
+    def _read_operative(self, unit: _Unit, text: str) -> None:
+        if unit.start == "number":
+            number, rest = _split_number(text)
+            if self._numbered and self._last_number < number <= self._last_number + _NUMBERING_GAP:
+                self._note_gap(number, self._last_number + 1)
+                self._start("operative", number, rest)
+                self._last_number = number
+                return
+            if number == 1 and (self._numbered or self._ends_list()):
+                self._open_annex()
+                self._read_annex(unit, text)
+                return
+            if not self._numbered and number == 1:
+                self._start("operative", number, rest)
+                self._numbered, self._last_number = True, 1
+                return
+        if self._numbered or unit.start in ("item", "number"):
+            self._attach(text)
+            return
+        kind = opener_kind(text)
+        if self._ends_list() and kind != "operative":
+            self._attach(text)
+        elif unit.start in ("opener", "blank") and self._ends_sentence():
+            self._start("operative", None, text)
+        else:
+            self._attach(text)
+
+    def _read_annex(self, unit: _Unit, text: str) -> None:
+        if unit.start == "number":
+            number, rest = _split_number(text)
+            if not self._annex_numbered or number == self._last_number + 1:
+                self._start("annex", number, rest)
+                self._annex_numbered, self._last_number = True, number
+                return
+        if self._current is None or (
+            not self._annex_numbered
+            and unit.start in ("opener", "blank", "first")
+            and (self._ends_sentence() or _FIRST_PERSON.match(text) is not None)
+        ):
+            self._start("annex", None, text)
+        else:
+            self._attach(text)
+
+    # -- helpers --
+
+    def _open_annex(self) -> None:
+        self.flush()
+        self._section, self._annex_numbered, self._last_number = "annex", False, 0
+
+    def _start(self, kind: ParagraphKind, number: int | None, text: str) -> None:
+        self.flush()
+        self._current = DraftParagraph(kind, number, [text] if text else [])
+
+    def _attach(self, text: str) -> None:
+        if self._current is None:
+            kind: ParagraphKind = "annex" if self._section == "annex" else "preambular"
+            self._current = DraftParagraph(kind, None)
+        self._current.parts.append(text)
+
+    def _ends_list(self) -> bool:
+        return self._current is not None and strip_marks(self._current.text).rstrip().endswith(":")
+
+    def _ends_sentence(self) -> bool:
+        if self._current is None:
+            return True
+        return strip_marks(self._current.text).rstrip(" \"'”’").endswith((";", "."))
+
+    def _note_gap(self, number: int, expected: int) -> None:
+        if number != expected:
+            self.warnings.append("operative_numbering_gap")
+
+
+def _split_number(text: str) -> tuple[int, str]:
+    match = PARAGRAPH_NUMBER.match(text)
+    if match is None:
+        return 0, text
+    return int(match.group(1)), text[match.end() :]
+
+
+def _is_heading(plain: str) -> bool:
+    return not is_terminated(plain) and len(_WORDS.findall(plain)) <= _MAX_HEADING_WORDS
+
+
+def strip_quotes(text: str) -> str:
+    """A quoted resolution's quote marks: one opens each paragraph, one closes the last."""
+    if text[:1] in "“‘\"'" and _is_unbalanced_opening(text):
+        text = _LEADING_QUOTE.sub("", text).lstrip()
+    if text[-1:] in "”’\"'" and _is_unbalanced_closing(text):
+        text = _TRAILING_QUOTE.sub("", text)
+    return text
+
+
+def _is_unbalanced_opening(text: str) -> bool:
+    first = text[0]
+    if first == "“":
+        return text.count("“") > text.count("”")
+    if first == "‘":
+        return text.count("‘") > text.count("’")
+    if first == '"':
+        return text.count('"') % 2 == 1
+    return text[1:2].isupper()
+
+
+def _is_unbalanced_closing(text: str) -> bool:
+    last = text[-1]
+    if last == "”":
+        return text.count("”") > text.count("“")
+    if last == '"':
+        return text.count('"') % 2 == 1
+    return True

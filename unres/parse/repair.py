@@ -1,0 +1,102 @@
+"""Clean text: converter faults inside words and symbols repaired where it is safe.
+
+* ``Nuclear- Weapon-Free`` -> ``Nuclear-Weapon-Free``; a suspended hyphen
+  (``small- and medium-sized``) stays.
+* Symbols broken by spaces: ``A/75/ 381/Add. 1`` -> ``A/75/381/Add.1``.
+* Words broken by a space (``Gene ral``, ``Assembl y``) or run together
+  (``Conventionon``) are repaired only when the document itself proves it: the
+  joined word occurs elsewhere in it and a piece does not (``WordRepairs``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from unres.parse.marks import strip_marks
+
+__all__ = ["WordRepairs", "clean_text", "find_word_repairs"]
+
+WordRepairs = dict[str, str]
+
+_HYPHEN_SPACE = re.compile(
+    r"(?<=[^\W\d_])- (?!(?:and|or|to|nor|as|but|than|through|with)\b)(?=[^\W\d_])"
+)
+_DOUBLE_STOP = re.compile(r"(?<=\.)(?:\s+\.)+(?=\s|$)")
+_SYMBOL_SPACE = re.compile(r"\b([A-Z]{1,5}/(?:[A-Za-z0-9.\-]+/)*)[ ](?=\d)")
+_SYMBOL_SUFFIX_SPACE = re.compile(r"\b(Add|Rev|Corr|Amend)\.[ ](?=\d)")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,;:](?:\s|$))")
+_SYMBOL_SUFFIXES = ("Add. ", "Rev. ", "Corr. ", "Amend. ")
+# A lone lower-case letter other than "a" and "i" is the split-off end of a word.
+_STRANDED_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
+_MIN_STRANDED_HEAD = 3
+_MAX_FRAGMENT = 5
+_PUNCTUATION = ",.;:()[]\"'\u201c\u201d\u2018\u2019"
+# A piece after these is a word of its own ("in to" is not "into").
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "to", "and", "or", "by", "for", "at"})
+_MIN_RUN_TOGETHER = 8
+_MIN_RUN_TOGETHER_HEAD = 6
+_RUN_TOGETHER_TAILS = ("on", "of", "the", "and")
+
+
+def clean_text(text: str, repairs: WordRepairs | None = None) -> str:
+    text = " ".join(strip_marks(text).split())
+    if "- " in text:
+        text = _HYPHEN_SPACE.sub("-", text)
+    if ". ." in text:
+        text = _DOUBLE_STOP.sub("", text)
+    if "/ " in text:
+        text = _SYMBOL_SPACE.sub(r"\1", text)
+    if any(suffix in text for suffix in _SYMBOL_SUFFIXES):
+        text = _SYMBOL_SUFFIX_SPACE.sub(r"\1.", text)
+    if " ," in text or " ;" in text:
+        text = _SPACE_BEFORE_PUNCTUATION.sub("", text)
+    if repairs:
+        text = _repair_words(text, repairs)
+    return text
+
+
+def find_word_repairs(text: str) -> WordRepairs:
+    """Broken and run-together words of ``text`` that ``text`` itself can mend."""
+    tokens = text.split()
+    counts = Counter(tokens)
+    hapaxes = [token for token, count in counts.items() if count == 1]
+    if not hapaxes:
+        return {}
+    words = {token.strip(_PUNCTUATION) for token in counts}
+    position = dict(zip(tokens, range(len(tokens)), strict=True))
+    repairs: WordRepairs = {}
+    for token in hapaxes:
+        core = token.rstrip(_PUNCTUATION)
+        if not core.isalpha():
+            continue
+        if len(core) <= _MAX_FRAGMENT and core[0].islower():
+            previous = tokens[position[token] - 1] if position[token] else ""
+            if _is_broken_word(previous, core, words):
+                repairs[f"{previous} {core}"] = previous + core
+        elif len(core) >= _MIN_RUN_TOGETHER:
+            split = _split_run_together(core, words)
+            if split:
+                repairs[core] = split
+    return repairs
+
+
+def _is_broken_word(head: str, tail: str, words: set[str]) -> bool:
+    if not head.isalpha() or head in _FUNCTION_WORDS:
+        return False
+    if tail in _STRANDED_LETTERS:
+        return len(head) >= _MIN_STRANDED_HEAD
+    return head + tail in words
+
+
+def _split_run_together(word: str, words: set[str]) -> str | None:
+    for tail in _RUN_TOGETHER_TAILS:
+        head = word[: -len(tail)]
+        if word.endswith(tail) and len(head) >= _MIN_RUN_TOGETHER_HEAD and head in words:
+            return f"{head} {tail}"
+    return None
+
+
+def _repair_words(text: str, repairs: WordRepairs) -> str:
+    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, repairs)) + r")(?![^\W\d_])")
+    return pattern.sub(lambda match: repairs[match.group()], text)

@@ -1,0 +1,223 @@
+"""Cut canonical text into header, paragraphs, closing and footnotes.
+
+The organ line ("The General Assembly,", "Security Council, having ...", "At its
+30th meeting, on 5 April 2016, the Human Rights Council decided ...") separates
+header from body. Before it, wrapper material (site navigation, page titles,
+press prose) is dropped up to the first line a resolution header opens with.
+In the body, page furniture goes first (``furniture``), then footnote blocks
+(``footnotes``), then the lines are read into paragraphs (``paragraphs``), and
+finally the markers are read out of the paragraphs in reading order.
+
+A resolution quoted inside other text (a press release, a cable) ends at its
+closing quote; what follows is commentary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unres.model import Footnote, Paragraph, ParagraphKind, Structure
+from unres.parse.footnotes import MarkerReader, clean_footnote_text, take_footnote_blocks
+from unres.parse.furniture import is_furniture_line, remove_furniture, strip_inline_furniture
+from unres.parse.lines import Line, to_lines
+from unres.parse.marks import EMPHASIS_CLOSE, EMPHASIS_OPEN, FOOTNOTE_MARK, strip_marks
+from unres.parse.openers import opener_kind
+from unres.parse.paragraphs import DraftParagraph, read_body, strip_quotes
+from unres.parse.repair import WordRepairs, clean_text, find_word_repairs
+
+__all__ = ["split_document"]
+
+# --- tokenizer layer -----------------------------------------------------------------
+
+_ORGANS = (
+    r"General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council"
+    r"|Commission\s+on\s+Human\s+Rights|Trusteeship\s+Council|Sub-Commission\s+on\s+[A-Z][\w\s]{5,80}?"
+    r"|Commission\s+on\s+the\s+Status\s+of\s+Women|Conference\s+of\s+the\s+Parties"
+)
+_MARK = f"[{EMPHASIS_OPEN}{EMPHASIS_CLOSE}]?"
+_ORGAN_LINE = re.compile(
+    # "The General Assembly," anywhere; "The General Assembly" alone; "Security Council," first.
+    rf"(?P<quote>[\"“‘']?){_MARK}(?:(?<![^\s\]\"“‘'{EMPHASIS_OPEN}])(?:The|THE)\s+(?:{_ORGANS}){_MARK}\s*,"
+    rf"|^(?:The|THE)\s+(?:{_ORGANS}){_MARK}\s*$|^(?:{_ORGANS}){_MARK}\s*,){_MARK}"
+    rf"|(?P<decision>\bAt\s+its\s+\d+\w*\s+(?:plenary\s+)?meeting,?\s+(?:held\s+)?on\s+[^,]{{4,30}},\s+"
+    rf"the\s+(?:{_ORGANS}))(?=\s+(?:decided|adopted|agreed)\b)",
+    re.I,
+)
+_HEADER_START = re.compile(
+    r"^(?:[\"“‘']?(?:"
+    r"United\s+Nations\b|(?:A|S|E)/(?:HRC/)?(?:RES|DEC)/|A/(?:HRC/)?\d+/L\.|General\s+Assembly\b"
+    r"|Security\s+Council\b|Human\s+Rights\s+Council\b|Economic\s+and\s+Social\s+Council\b"
+    r"|Commission\s+on\s+Human\s+Rights\b|Distr\b|Resolution\s+adopted\b|Resolution\s+\d"
+    r"|Decision\s+\d|\d{1,4}/\d{1,4}\s*\.|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+)?session\b"
+    r"|Agenda\s+item\b|\[(?:on\s+the\s+report|without\s+reference)|Adopted\s+by\b"
+    r"|(?:The\s+)?(?:full\s+)?text\s+of\s+(?:the\s+)?resolution\b))",
+    re.I,
+)
+_TITLE_LINE = re.compile(r"^(?:\d{1,4}/\d{1,4}|[A-Z]{1,3}-\d{1,2}/\d{1,4})\s*\.\s*(\S.*)$")
+_OPENING_QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'’"}
+_DEFINITION_INLINE = re.compile(f"(?<=\\s)(?={FOOTNOTE_MARK.pattern}\\s+[A-Z])")
+_RUN_BREAKS = re.compile(
+    r"\s+(?=[\"“]?The\s+(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council),)"
+    r"|(?<=[;:.,”\"])\s+(?=\d{1,3}\.\s+[A-Z\ue002“\"])"
+    r"|(?<=[;:])\s+(?=\((?:[a-z]{1,2}|[ivx]{1,5})\)\s)"
+    r"|(?<=[.;”])\s+(?=\d{1,4}(?:st|nd|rd|th|d)\s+(?:plenary\s+)?meeting\b|Adopted\s+by\b)"
+)
+_OPENER_BREAK = re.compile(f"(?<=[,;])\\s+(?=[{EMPHASIS_OPEN}]?[A-Z])")
+_HEADER_SPACES = re.compile(r"[ ]{2,}")
+# One line this long on average means a text whose line breaks were lost.
+_RUN_TOGETHER_LINE = 1000
+
+
+@dataclass(slots=True)
+class _Split:
+    header: list[Line]
+    body: list[Line]
+    first_kind: ParagraphKind | None
+    quote: str | None
+    found_organ: bool
+
+
+def split_document(text: str) -> Structure:
+    lines = to_lines(text)
+    if lines and sum(len(line.text) for line in lines) / len(lines) > _RUN_TOGETHER_LINE:
+        lines = to_lines(_break_runs(text))
+    split = _split_at_organ(lines)
+    title = _title(split.header)
+    body = remove_furniture(split.body, title)
+    if split.quote:
+        body = _cut_at_closing_quote(body, split.quote)
+    blocks = take_footnote_blocks(body)
+    read = read_body(blocks.body, split.first_kind)
+    repairs = find_word_repairs(text)
+    reader = MarkerReader(set(blocks.definitions))
+    header = _header_text(split.header, reader)
+    paragraphs = [_paragraph(draft, reader, repairs) for draft in read.paragraphs]
+    footnotes = [
+        Footnote(number, clean_footnote_text(parts, repairs))
+        for number, parts in sorted(blocks.definitions.items())
+        if parts
+    ]
+    warnings = list(dict.fromkeys(read.warnings))
+    if not split.found_organ:
+        warnings.append("no_organ_line")
+    if reader.undefined:
+        warnings.append("unmatched_footnote_marker")
+    if any(f.number not in reader.referenced for f in footnotes):
+        warnings.append("footnote_without_marker")
+    return Structure(
+        header=header,
+        paragraphs=[p for p in paragraphs if p.text],
+        closing="\n".join(clean_text(line) for line in read.closing),
+        footnotes=footnotes,
+        warnings=warnings,
+    )
+
+
+# --- header / body -------------------------------------------------------------------
+
+
+def _split_at_organ(lines: list[Line]) -> _Split:
+    for index, line in enumerate(lines):
+        match = _ORGAN_LINE.search(line.text)
+        if match is None:
+            continue
+        organ = match.group().strip()
+        before = line.text[: match.start()].strip()
+        after = line.text[match.end() :].strip()
+        header = _trim_wrapper(lines[:index] + ([Line(before)] if before else []))
+        body = [Line(after)] if after else []
+        body += lines[index + 1 :]
+        quote = match.group("quote") or _quote_of(header[-1].text if header else "")
+        first_kind: ParagraphKind | None = "operative" if match.group("decision") else None
+        header.append(Line(organ.lstrip("\"“‘'")))
+        return _Split(header, body, first_kind, quote or None, True)
+    start = next((i for i, line in enumerate(lines) if _opens_paragraph(line.text)), len(lines))
+    return _Split(_trim_wrapper(lines[:start]), lines[start:], None, None, False)
+
+
+def _opens_paragraph(text: str) -> bool:
+    return (
+        text[:1].isdigit() and text[:4].rstrip(" ").endswith(".") or opener_kind(text) is not None
+    )
+
+
+def _trim_wrapper(lines: list[Line]) -> list[Line]:
+    start = next(
+        (i for i, line in enumerate(lines) if _HEADER_START.match(strip_marks(line.text))), None
+    )
+    return lines[start:] if start is not None else []
+
+
+def _quote_of(text: str) -> str:
+    return text[:1] if text[:1] in _OPENING_QUOTES else ""
+
+
+def _title(header: list[Line]) -> str | None:
+    for index, line in enumerate(header):
+        match = _TITLE_LINE.match(strip_marks(line.text))
+        if match is None:
+            continue
+        parts = [match.group(1)]
+        for following in header[index + 1 : -1]:
+            if following.gap != "none":
+                break
+            parts.append(strip_marks(following.text))
+        return " ".join(parts)
+    return None
+
+
+def _header_text(header: list[Line], reader: MarkerReader) -> str:
+    kept = []
+    for line in header:
+        if is_furniture_line(line.text):
+            continue
+        text = strip_inline_furniture(reader.take_certain_marks(line.text))
+        kept.append(_HEADER_SPACES.sub(" ", strip_marks(text)).strip())
+    return "\n".join(text for text in kept if text)
+
+
+def _cut_at_closing_quote(lines: list[Line], quote: str) -> list[Line]:
+    closing = re.compile(f"[.;!?][{re.escape(_OPENING_QUOTES[quote])}](?=\\s|$)")
+    for index, line in enumerate(lines):
+        match = closing.search(line.text)
+        if match:
+            return [*lines[:index], Line(line.text[: match.start() + 1], line.gap)]
+    return lines
+
+
+def _break_runs(text: str) -> str:
+    """Line breaks at the paragraph boundaries of a text that lost them."""
+    text = _RUN_BREAKS.sub("\n", text)
+    text = _DEFINITION_INLINE.sub("\n", text)
+    return _OPENER_BREAK.sub(
+        lambda m: "\n" if opener_kind(m.string[m.end() : m.end() + 60]) else m.group(), text
+    )
+
+
+# --- paragraphs ----------------------------------------------------------------------
+
+
+def _paragraph(draft: DraftParagraph, reader: MarkerReader, repairs: WordRepairs) -> Paragraph:
+    raw = strip_quotes(draft.text.strip())
+    emphasis = _leading_emphasis(raw, repairs)
+    text, numbers = reader.read(raw)
+    text = strip_quotes(clean_text(text, repairs))
+    return Paragraph(
+        kind=draft.kind,
+        text=text,
+        number=draft.number,
+        footnotes=tuple(numbers),
+        emphasis=emphasis,
+    )
+
+
+def _leading_emphasis(text: str, repairs: WordRepairs) -> str | None:
+    if not text.startswith(EMPHASIS_OPEN):
+        return None
+    end = text.find(EMPHASIS_CLOSE)
+    if end < 0:
+        return None
+    rest = strip_marks(text[end + 1 :]).strip(" .,;:")
+    span = clean_text(text[1:end], repairs).rstrip(" ,;:")
+    return span if span and rest else None

@@ -1,0 +1,298 @@
+"""Writing releases so a reader never sees half of one.
+
+Layout (see docs/CONTRACT.md, "Release layout")::
+
+    out/.lock                     held by the one build that may write here
+    out/releases/.staging-*/      a release being written: invisible to readers
+    out/releases/<release_id>/    a published release: immutable
+    out/latest -> releases/<id>   what analysts open
+
+A release is written into a staging directory, fsynced, renamed into place in
+one step, and only then is ``latest`` switched, itself by an atomic rename of a
+new symbolic link. A crash at any point leaves ``latest`` and every earlier
+release as they were; the staging left behind is removed by the next build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import polars as pl
+import pyarrow.parquet as pq
+
+from schemas import SCHEMA_VERSION, TABLES, SchemaViolation, validate_tables
+
+LOCK_FILE = ".lock"
+RELEASES_DIR = "releases"
+LATEST_LINK = "latest"
+MANIFEST_FILE = "manifest.json"
+STAGING_PREFIX = ".staging-"
+TABLE_SUFFIX = ".parquet"
+
+_RELEASE_ID_TIME = "%Y%m%dT%H%M%SZ"
+_RELEASE_ID_ATTEMPTS = 100
+
+
+class LockHeld(RuntimeError):
+    """Another build holds the output directory."""
+
+
+class BuildLock:
+    """Exclusive right to write under ``out_dir``, for one build at a time.
+
+    An ``flock`` on ``out_dir/.lock``: the kernel drops it when the holder exits,
+    however it dies, so a killed build never leaves the directory locked. The file
+    records the holder's pid for the message other builds get.
+    """
+
+    def __init__(self, out_dir: Path, *, wait: bool = False) -> None:
+        self.path = out_dir / LOCK_FILE
+        self.wait = wait
+        self._fd: int | None = None
+
+    def __enter__(self) -> BuildLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if self.wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "pid unknown"
+            os.close(fd)
+            raise LockHeld(
+                f"{self.path.parent} is being written by another build ({holder}). "
+                "Wait for it to finish, or build with wait=True to queue behind it. "
+                "A build that died released the lock with its process: just retry."
+            ) from None
+        started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        os.ftruncate(fd, 0)
+        os.write(fd, f"pid {os.getpid()}, since {started}\n".encode())
+        self._fd = fd
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._fd is None:
+            return
+        # The file stays: deleting a lock file lets two builds lock two different files.
+        os.ftruncate(self._fd, 0)
+        fcntl.flock(self._fd, fcntl.LOCK_UN)
+        os.close(self._fd)
+        self._fd = None
+
+
+def new_staging_dir(out_dir: Path) -> Path:
+    """A fresh, empty directory to write the next release's tables into."""
+    releases = out_dir / RELEASES_DIR
+    releases.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=releases))
+    staging.chmod(0o755)  # mkdtemp's 0700 would hide the published release from readers
+    return staging
+
+
+def clean_stale_staging(out_dir: Path) -> list[Path]:
+    """Remove staging directories left by builds that died. Call only under BuildLock."""
+    releases = out_dir / RELEASES_DIR
+    if not releases.is_dir():
+        return []
+    stale = sorted(p for p in releases.iterdir() if p.name.startswith(STAGING_PREFIX))
+    for path in stale:
+        shutil.rmtree(path)
+    return stale
+
+
+def publish_release(
+    staging: Path,
+    out_dir: Path,
+    *,
+    inputs: Sequence[tuple[str, str | None]],
+    parser_version: str,
+    schema_version: str,
+    extra: Mapping[str, object] | None = None,
+) -> Path:
+    """Seal the tables in ``staging`` as a release and point ``latest`` at it.
+
+    ``inputs`` are (doc_id, sha256) of every input file, the hash None for one
+    whose bytes were not read (a link leading outside the input directory).
+    Returns the release's directory. Call under BuildLock.
+    """
+    releases = out_dir / RELEASES_DIR
+    if staging.resolve().parent != releases.resolve():
+        raise ValueError(f"{staging} is not a staging directory of {out_dir} (new_staging_dir)")
+    table_files = sorted(staging.glob(f"*{TABLE_SUFFIX}"))
+    if not table_files:
+        raise ValueError(f"{staging} holds no {TABLE_SUFFIX} table files")
+    previous = latest_release(out_dir)
+    created = dt.datetime.now(dt.UTC)
+    release_id = _unused_release_id(releases, created)
+    manifest: dict[str, object] = {
+        "release_id": release_id,
+        "schema_version": schema_version,
+        "parser_version": parser_version,
+        "created_at": created.isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "previous_release": previous.name if previous else None,
+        "inputs": [
+            {"doc_id": doc_id, "sha256": sha256}
+            for doc_id, sha256 in sorted(inputs, key=_doc_id_of)
+        ],
+        "tables": {
+            path.name.removesuffix(TABLE_SUFFIX): _table_entry(path) for path in table_files
+        },
+    }
+    clashes = manifest.keys() & (extra or {}).keys()
+    if clashes:
+        raise ValueError(f"extra manifest fields clash with the manifest's own: {sorted(clashes)}")
+    manifest.update(extra or {})
+    manifest_path = staging / MANIFEST_FILE
+    manifest_path.write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    for path in [*table_files, manifest_path]:
+        path.chmod(0o444)  # published files are never rewritten
+        _fsync_file(path)
+    _fsync_dir(staging)
+
+    release = releases / release_id
+    os.rename(staging, release)  # the release appears, whole, in this one step
+    _fsync_dir(release.parent)
+    _point_latest(out_dir, release)
+    return release
+
+
+def latest_release(out_dir: Path) -> Path | None:
+    """The release ``latest`` points at, or None when there is none (yet)."""
+    link = out_dir / LATEST_LINK
+    if not link.is_symlink():
+        return None
+    release = out_dir / os.readlink(link)
+    return release if release.is_dir() else None
+
+
+def read_manifest(release: Path) -> dict[str, Any]:
+    manifest: dict[str, Any] = json.loads((release / MANIFEST_FILE).read_text(encoding="utf-8"))
+    return manifest
+
+
+def verify_release(release: Path) -> list[str]:
+    """Everything wrong with a published release; empty when it is whole.
+
+    Recomputes every table's hash and row count against the manifest, looks for
+    files the manifest does not list, and holds the tables to the schemas.
+    """
+    try:
+        manifest = read_manifest(release)
+    except (OSError, ValueError) as error:
+        return [f"{MANIFEST_FILE}: cannot be read: {error}"]
+    problems: list[str] = []
+    if manifest.get("release_id") != release.name:
+        problems.append(
+            f"{MANIFEST_FILE}: release_id {manifest.get('release_id')!r} "
+            f"is not the directory's name {release.name!r}"
+        )
+    listed = manifest.get("tables")
+    if not isinstance(listed, dict):
+        return [*problems, f"{MANIFEST_FILE}: lists no tables"]
+    tables: dict[str, pl.DataFrame] = {}
+    for name, entry in listed.items():
+        path = release / entry["file"]
+        try:
+            actual = _table_entry(path)
+            tables[name] = pl.read_parquet(path)
+        except (OSError, ValueError, pl.exceptions.PolarsError) as error:
+            # pyarrow's ArrowInvalid is a ValueError: a damaged footer lands here.
+            problems.append(f"{entry['file']}: cannot be read: {error}")
+            continue
+        problems += [
+            f"{entry['file']}: {field} is {actual[field]}, the manifest says {entry.get(field)}"
+            for field in ("sha256", "rows")
+            if actual[field] != entry.get(field)
+        ]
+    problems += [f"{name}: not in the manifest" for name in TABLES if name not in listed]
+    listed_files = {entry["file"] for entry in listed.values()}
+    problems += [
+        f"{path.name}: not listed in the manifest"
+        for path in sorted(release.glob(f"*{TABLE_SUFFIX}"))
+        if path.name not in listed_files
+    ]
+    if manifest.get("schema_version") != SCHEMA_VERSION:
+        problems.append(
+            f"{MANIFEST_FILE}: schema_version {manifest.get('schema_version')!r}; this code "
+            f"checks {SCHEMA_VERSION!r}, so the tables were not checked against the schemas"
+        )
+    else:
+        try:
+            validate_tables(tables)
+        except SchemaViolation as violation:
+            problems += violation.problems
+    return problems
+
+
+def _doc_id_of(input_file: tuple[str, str | None]) -> str:
+    return input_file[0]
+
+
+def _table_entry(path: Path) -> dict[str, object]:
+    return {
+        "file": path.name,
+        "rows": pq.read_metadata(path).num_rows,
+        "sha256": _sha256(path),
+        "bytes": path.stat().st_size,
+    }
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def _unused_release_id(releases: Path, created: dt.datetime) -> str:
+    """ "20261123T101500Z-483920": the time, then its microseconds, so ids sort by time.
+
+    The suffix keeps builds within one second apart; should an id be taken
+    anyway (a clock set back), the next free number is used.
+    """
+    stamp = created.strftime(_RELEASE_ID_TIME)
+    for suffix in range(created.microsecond, created.microsecond + _RELEASE_ID_ATTEMPTS):
+        release_id = f"{stamp}-{suffix:06d}"
+        if not (releases / release_id).exists():
+            return release_id
+    raise FileExistsError(errno.EEXIST, "no unused release id", str(releases / stamp))
+
+
+def _point_latest(out_dir: Path, release: Path) -> None:
+    link = out_dir / LATEST_LINK
+    temporary = out_dir / f".{LATEST_LINK}-{secrets.token_hex(4)}"
+    os.symlink(release.relative_to(out_dir), temporary)
+    os.replace(temporary, link)  # readers see the old target or the new, never neither
+    _fsync_dir(out_dir)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,145 @@
+"""Batches of input files -> validated table shards -> one set of release tables.
+
+A shard is a directory holding one Parquet file per batch table. Shards are written
+and validated one batch at a time, so memory stays flat however large the corpus is,
+and they are concatenated in input order, so the release tables come out sorted by
+their keys without a global sort.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import polars as pl
+import pyarrow.parquet as pq
+
+from schemas import table_schema, validate_tables
+from unres.ingest import InputFile, Reject, RejectReason, read_decoded, sha256_file
+from unres.model import ParsedDocument
+from unres.parse import parse_text
+from unres.tables import BATCH_TABLES, ParsedInput, RejectedInput, build_tables, citation_edges
+
+PARQUET_COMPRESSION: Final = "zstd"
+# Rejects whose bytes were never read have no hash (a huge file is not hashed either).
+_BYTES_NOT_READ = frozenset({"too_large", "unreadable"})
+
+
+@dataclass(frozen=True, slots=True)
+class ShardResult:
+    shard: str
+    # (doc_id, sha256) of every input of the batch, for the release manifest.
+    inputs: tuple[tuple[str, str | None], ...]
+    documents: int
+    rejects: int
+    warnings: int
+    seconds: float
+
+
+def process_batch(inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int) -> ShardResult:
+    """Read, parse, tabulate and validate one batch; write it as a shard."""
+    started = time.perf_counter()
+    parsed: list[ParsedInput] = []
+    rejected: list[RejectedInput] = []
+    for item in inputs:
+        outcome = _process_one(item, max_bytes=max_bytes)
+        if isinstance(outcome, ParsedInput):
+            parsed.append(outcome)
+        else:
+            rejected.append(outcome)
+    tables = validate_tables(build_tables(parsed, rejected))
+    shard = Path(shard_dir)
+    shard.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        frame.write_parquet(shard / f"{name}.parquet", compression=PARQUET_COMPRESSION)
+    return ShardResult(
+        shard=str(shard),
+        inputs=tuple(
+            [(p.doc_id, p.sha256) for p in parsed] + [(r.path, r.sha256) for r in rejected]
+        ),
+        documents=len(parsed),
+        rejects=len(rejected),
+        warnings=sum(len(p.document.warnings) for p in parsed),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _process_one(item: InputFile, *, max_bytes: int) -> ParsedInput | RejectedInput:
+    path = Path(item.path)
+    if item.problem is not None:
+        return _rejected(item, None, item.problem)
+    decoded = read_decoded(path, max_bytes=max_bytes)
+    if isinstance(decoded, Reject) and decoded.reason in _BYTES_NOT_READ:
+        return _rejected(item, None, decoded)
+    try:
+        sha256 = sha256_file(path)
+    except OSError as error:
+        return _rejected(item, None, Reject("unreadable", f"{type(error).__name__}: {error}"))
+    if isinstance(decoded, Reject):
+        return _rejected(item, sha256, decoded)
+    try:
+        document = parse_text(decoded.text)
+    except Exception as error:  # one bad document must never fail the build
+        return _rejected(item, sha256, Reject("parse_error", f"{type(error).__name__}: {error}"))
+    if not looks_like_resolution(document):
+        reason: RejectReason = "html_not_resolution" if decoded.was_html else "not_a_resolution"
+        return _rejected(
+            item, sha256, Reject(reason, "no symbol, organ or resolution paragraph found")
+        )
+    return ParsedInput(doc_id=item.doc_id, sha256=sha256, document=document)
+
+
+def _rejected(item: InputFile, sha256: str | None, reject: Reject) -> RejectedInput:
+    return RejectedInput(
+        path=item.doc_id, sha256=sha256, reason=reject.reason, detail=reject.detail
+    )
+
+
+def looks_like_resolution(document: ParsedDocument) -> bool:
+    """A resolution names itself or its organ, or opens its paragraphs with UN verb phrases."""
+    header = document.header
+    if header.symbol or header.organ:
+        return True
+    return any(p.verb for p in document.paragraphs if p.kind != "annex")
+
+
+def merge_shards(shards: Sequence[str], staging: Path) -> dict[str, int]:
+    """Concatenate shards table by table into ``staging``; returns the row count per table."""
+    rows: dict[str, int] = {}
+    for name in BATCH_TABLES:
+        target = staging / f"{name}.parquet"
+        parts = [Path(s) / f"{name}.parquet" for s in shards]
+        rows[name] = _concat_parquet(parts, target, empty=pl.DataFrame(schema=table_schema(name)))
+    edges = citation_edges(
+        pl.scan_parquet(staging / "documents.parquet"),
+        pl.scan_parquet(staging / "citations.parquet"),
+    ).collect()
+    edges.write_parquet(staging / "citation_edges.parquet", compression=PARQUET_COMPRESSION)
+    rows["citation_edges"] = edges.height
+    return rows
+
+
+def _concat_parquet(parts: Sequence[Path], target: Path, *, empty: pl.DataFrame) -> int:
+    """Stream Parquet files into one, a row group per part, never holding more than one part.
+
+    ``empty`` is written when there are no parts, so every release has every table.
+    """
+    total = 0
+    writer: pq.ParquetWriter | None = None
+    try:
+        for part in parts:
+            table = pq.read_table(part)
+            if writer is None:
+                writer = pq.ParquetWriter(target, table.schema, compression=PARQUET_COMPRESSION)
+            if table.num_rows:
+                writer.write_table(table)
+            total += table.num_rows
+    finally:
+        if writer is not None:
+            writer.close()
+    if writer is None:
+        empty.write_parquet(target, compression=PARQUET_COMPRESSION)
+    return total
