@@ -93,6 +93,7 @@ def build_release(
             log.info("found %d input files under %s", len(inputs), raw_dir)
             results = _parse_all(inputs, staging, batch_size=batch_size, max_bytes=max_bytes)
             rows = merge([r.shard for r in results], str(staging))
+            _check_every_input_accounted_for(len(inputs), rows)
             shutil.rmtree(staging / "shards")
             summary = BuildSummary(
                 release="",
@@ -141,6 +142,15 @@ def _parse_all(
         )
     # Shards are merged in input order so the tables come out sorted by doc_id.
     return sorted((f.result() for f in futures), key=lambda r: r.shard)
+
+
+def _check_every_input_accounted_for(n_inputs: int, rows: dict[str, int]) -> None:
+    landed = rows["documents"] + rows["rejects"]
+    if landed != n_inputs:
+        raise RuntimeError(
+            f"{n_inputs} inputs but {rows['documents']} documents + {rows['rejects']} rejects; "
+            "refusing to publish a release that lost inputs (this is a bug, please report it)"
+        )
 
 
 def run_build(

@@ -288,3 +288,9 @@ def test_publish_only_takes_its_own_staging_dirs(tmp_path: Path) -> None:
             parser_version="0.1.0",
             schema_version=SCHEMA_VERSION,
         )
+
+
+def test_verify_follows_the_latest_link(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    release = _publish(out)
+    assert verify_release(out / "latest") == verify_release(release) == []

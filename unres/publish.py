@@ -193,7 +193,9 @@ def verify_release(release: Path) -> list[str]:
 
     Recomputes every table's hash and row count against the manifest, looks for
     files the manifest does not list, and holds the tables to the schemas.
+    ``release`` may be the ``latest`` link: the release it points at is checked.
     """
+    release = release.resolve()
     try:
         manifest = read_manifest(release)
     except (OSError, ValueError) as error:

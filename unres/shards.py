@@ -26,6 +26,7 @@ from unres.tables import BATCH_TABLES, ParsedInput, RejectedInput, build_tables,
 PARQUET_COMPRESSION: Final = "zstd"
 # Rejects whose bytes were never read have no hash (a huge file is not hashed either).
 _BYTES_NOT_READ = frozenset({"too_large", "unreadable"})
+DUPLICATE_WARNING: Final = "duplicate_input"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,7 @@ def merge_shards(shards: Sequence[str], staging: Path) -> dict[str, int]:
         target = staging / f"{name}.parquet"
         parts = [Path(s) / f"{name}.parquet" for s in shards]
         rows[name] = _concat_parquet(parts, target, empty=pl.DataFrame(schema=table_schema(name)))
+    rows["documents"] = flag_duplicate_inputs(staging / "documents.parquet")
     edges = citation_edges(
         pl.scan_parquet(staging / "documents.parquet"),
         pl.scan_parquet(staging / "citations.parquet"),
@@ -120,6 +122,37 @@ def merge_shards(shards: Sequence[str], staging: Path) -> dict[str, int]:
     edges.write_parquet(staging / "citation_edges.parquet", compression=PARQUET_COMPRESSION)
     rows["citation_edges"] = edges.height
     return rows
+
+
+def flag_duplicate_inputs(documents_file: Path) -> int:
+    """Warn on every document whose bytes equal another's; both stay in the release.
+
+    Duplicates can only be seen once all batches are merged, so the (small)
+    documents table is rewritten here when there are any. Returns its row count.
+    """
+    documents = pl.read_parquet(documents_file)
+    copies = documents.group_by("source_sha256").agg(pl.col("doc_id").sort().alias("copies"))
+    copies = copies.filter(pl.col("copies").list.len() > 1)
+    if copies.height == 0:
+        return documents.height
+    twins = {
+        doc_id: [other for other in group if other != doc_id]
+        for group in copies["copies"].to_list()
+        for doc_id in group
+    }
+    warnings = [
+        [*existing, f"{DUPLICATE_WARNING}:{','.join(twins[doc_id])}"]
+        if doc_id in twins
+        else existing
+        for doc_id, existing in zip(
+            documents["doc_id"].to_list(), documents["warnings"].to_list(), strict=True
+        )
+    ]
+    documents = documents.with_columns(
+        pl.Series("warnings", warnings, dtype=documents.schema["warnings"])
+    )
+    documents.write_parquet(documents_file, compression=PARQUET_COMPRESSION)
+    return documents.height
 
 
 def _concat_parquet(parts: Sequence[Path], target: Path, *, empty: pl.DataFrame) -> int:

@@ -6,9 +6,6 @@ the seeds and the corpus (/work/shared), or realistically damaged variants of th
 seed truths are read from the seeds' own ``expected.json``.
 """
 
-# Real UN text: en dashes and curly quotes are the data under test.
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 import datetime as dt
@@ -17,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unres.model import Header
 from unres.parse.header import parse_header
@@ -736,3 +735,71 @@ VARIANTS: list[tuple[str, str, str, dict[str, Any]]] = [
 )
 def test_header_variants(header: str, closing: str, expected: dict[str, Any]) -> None:
     assert fields(parse_header(header, closing), expected) == expected
+
+
+# --- Never raise, whatever the converter did ---------------------------------------------
+
+# Pieces of real headers and closings, to be shuffled into damaged ones.
+FRAGMENTS = [
+    "Resolution adopted by the ",
+    "Decision adopted by the ",
+    "General Assembly",
+    "Gene ral Assembl y",
+    "Security Council",
+    "Human Rights Council",
+    "The General Assembly,",
+    "The Security Council,",
+    "Security Council,",
+    " on ",
+    "on29 June 2021",
+    "16 December 2020",
+    "31 February 2021",
+    "Distr.: General ",
+    "Distr. GENERAL",
+    "Distr.: Limited",
+    "A/RES/",
+    "75/180.",
+    "49/12.Work",
+    "192 (III).",
+    "(III)",
+    "S/RES/1325 (2000)",
+    "Resolution 2583",
+    " (2021)",
+    "Adopted by the Security Council at its 8808th meeting, ",
+    "Adopted at the ",
+    "At its 30th meeting, ",
+    "46th plenary meeting ",
+    "Hundred and fifty-seventh plenary meeting",
+    "53rd meeting",
+    "Seventy-fifth session ",
+    "Agenda items 68 (b), (c) and ",
+    "99 (jj)",
+    "[on the report of the Third Committee (A/75/ 381/Add. 1, para. 89)]",
+    "[without reference to a Main Committee (A/79/L.5 and A/79/L.5/Add.1)]",
+    "Austria: draft resolution",
+    "A/C.3/75/L.5",
+    "(",
+    ")",
+    "[",
+    "/",
+    ".",
+    ":",
+    " ",
+    "\n",
+    "\u00a0",
+    "\u2011",
+    "\u0130",  # a capital letter that grows when lower-cased
+]
+fragment_soup = st.lists(st.sampled_from(FRAGMENTS), max_size=24).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(header=fragment_soup, closing=fragment_soup)
+def test_any_damage_parses_without_raising(header: str, closing: str) -> None:
+    parsed = parse_header(header, closing)
+    for date in (parsed.adoption_date, parsed.distribution_date):
+        assert date is None or 1945 <= date.year <= 2100
+    if parsed.organ == SC:
+        assert (parsed.session, parsed.title) == (None, None)
+    for value in (parsed.symbol, parsed.title, parsed.committee_report, *parsed.draft_symbols):
+        assert value is None or (value == value.strip() and "\n" not in value)

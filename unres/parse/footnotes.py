@@ -38,6 +38,7 @@ __all__ = ["FootnoteBlocks", "MarkerReader", "clean_footnote_text", "take_footno
 _CANONICAL_LABEL = re.compile(f"^{FOOTNOTE_MARK.pattern}\\s*(.*)$")
 _PLAIN_LABEL = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _ASTERISK_NOTE = re.compile(r"^\*{1,3}\s*\S")
+_SENTENCE_END = re.compile(r"[.)] (?=\S)")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 _NUMBER_RUN = re.compile(r"(?<!\d)\d{1,7}(?!\d)")
 _YEAR_PREFIX = re.compile(r"(?:1[89]|20)\d\d")
@@ -103,15 +104,19 @@ class FootnoteBlocks:
 class _Walk:
     body: list[Line] = field(default_factory=list)
     definitions: dict[int, list[str]] = field(default_factory=dict)
-    evidence: set[int] = field(default_factory=set)
+    scanned: int = 0
+    seen_numbers: set[int] = field(default_factory=set)
     highest: int = 0
     current: int | None = None
     last: int | None = None
     in_zone: bool = False
     after_rule: bool = False
     removed: bool = False
+    body_unfinished: bool = False
 
-    def define(self, number: int, text: str) -> None:
+    def define(self, number: int, text: str) -> str:
+        """Start footnote ``number``; returns body text run on after it, if any."""
+        text, resumed = _split_resumed_body(text) if self.body_unfinished else (text, "")
         parts = self.definitions.setdefault(number, [])
         if text:
             parts.append(text)
@@ -119,11 +124,27 @@ class _Walk:
         self.current = self.last = number
         self.after_rule = False
         self.removed = True
+        return resumed
 
     def extend(self, number: int, text: str) -> None:
         self.definitions[number].append(text)
         self.current = self.last = number
         self.removed = True
+
+    def add_body(self, line: Line) -> None:
+        self.current = None
+        self.in_zone = self.after_rule = False
+        self.body.append(with_gap(line, "break") if self.removed else line)
+        self.removed = False
+        # A sentence cut at a page break ends in a word, not a date or meeting line.
+        self.body_unfinished = line.text[-1:].isalpha() and not is_terminated(line.text)
+
+    def has_evidence(self, number: int) -> bool:
+        """Whether the body so far holds a marker candidate for ``number``."""
+        for line in self.body[self.scanned :]:
+            self.seen_numbers.update(_candidate_numbers(line.text))
+        self.scanned = len(self.body)
+        return number in self.seen_numbers
 
     def last_text(self) -> str:
         parts = self.definitions.get(self.last, []) if self.last is not None else []
@@ -137,47 +158,48 @@ def take_footnote_blocks(lines: list[Line]) -> FootnoteBlocks:
             walk.in_zone = walk.after_rule = walk.removed = True
             walk.current = None
             continue
-        if not _take_definition_line(walk, line):
-            walk.current = None
-            walk.in_zone = walk.after_rule = False
-            walk.body.append(with_gap(line, "break") if walk.removed else line)
-            walk.removed = False
-            walk.evidence.update(_candidate_numbers(line.text))
+        taken, resumed = _take_definition_line(walk, line)
+        if not taken:
+            walk.add_body(line)
+        elif resumed:
+            walk.add_body(Line(resumed, "break"))
     return FootnoteBlocks(walk.body, walk.definitions)
 
 
-def _take_definition_line(walk: _Walk, line: Line) -> bool:
+def _take_definition_line(walk: _Walk, line: Line) -> tuple[bool, str]:
+    """Whether ``line`` belongs to a footnote, and body text run on after it."""
     text = line.text
     canonical = _CANONICAL_LABEL.match(text)
     if canonical:
         number, rest = int(canonical.group(1)), canonical.group(2)
         if rest[:1].islower():
-            return False
-        if _is_wrapped_line_of_last(walk, number):
-            walk.extend(walk.last, f"{number} {rest}")  # type: ignore[arg-type]
-            return True
-        walk.define(number, rest)
-        return True
+            return False, ""
+        if walk.last is not None and _is_wrapped_line_of_last(walk, number):
+            walk.extend(walk.last, f"{number} {rest}")
+            return True, ""
+        return True, walk.define(number, rest)
     plain = _PLAIN_LABEL.match(text)
     if plain and _is_plain_definition(walk, int(plain.group(1)), plain.group(2)):
-        walk.define(int(plain.group(1)), plain.group(2))
-        return True
+        return True, walk.define(int(plain.group(1)), plain.group(2))
     if walk.in_zone and _ASTERISK_NOTE.match(text):
         walk.current, walk.removed = None, True
-        return True
-    return _take_continuation(walk, line)
+        return True, ""
+    return _take_continuation(walk, line), ""
 
 
 def _is_wrapped_line_of_last(walk: _Walk, number: int) -> bool:
     """``[^2321]: (2016) and ...``: a number nothing cites, under an unfinished footnote."""
-    plausible = number in walk.evidence or number == walk.highest + 1
-    return not plausible and walk.last is not None and not _is_finished(walk.last_text())
+    plausible = number == walk.highest + 1 or walk.has_evidence(number)
+    return not plausible and not _is_finished(walk.last_text())
 
 
 def _is_plain_definition(walk: _Walk, number: int, rest: str) -> bool:
-    due = number == walk.highest + 1 or (number > walk.highest and number in walk.evidence)
-    if not due or not (walk.in_zone or number in walk.evidence):
-        return False
+    if number <= walk.highest or not walk.has_evidence(number):
+        return number == walk.highest + 1 and walk.in_zone and _looks_like_footnote(rest)
+    return (number == walk.highest + 1 or walk.in_zone) and _looks_like_footnote(rest)
+
+
+def _looks_like_footnote(rest: str) -> bool:
     first = _FIRST_WORD.match(rest)
     if rest[:1].islower() or (first is not None and first.group().lower() in MONTHS):
         return False
@@ -187,7 +209,10 @@ def _is_plain_definition(walk: _Walk, number: int, rest: str) -> bool:
 def _take_continuation(walk: _Walk, line: Line) -> bool:
     if walk.current is not None:
         finished = _is_finished(walk.last_text())
-        if line.gap == "none" and not (finished and starts_paragraph(line.text)):
+        # After a finished footnote, a paragraph opening or the rest of an unfinished
+        # body sentence ends the block even without a blank line.
+        resumes_body = finished and (walk.body_unfinished or starts_paragraph(line.text))
+        if line.gap == "none" and not resumes_body:
             walk.extend(walk.current, line.text)
             return True
         if line.gap == "blank" and not finished and not starts_paragraph(line.text):
@@ -202,12 +227,32 @@ def _take_continuation(walk: _Walk, line: Line) -> bool:
     return False
 
 
+def _split_resumed_body(text: str) -> tuple[str, str]:
+    """``Resolution 55/2. 24 April 2009, and ...``: a one-line footnote, then the body
+    sentence it interrupted, when lines were lost."""
+    for match in _SENTENCE_END.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start() + 1)
+        if word is not None and word.group(1).lower() in _ABBREVIATIONS:
+            continue
+        rest = text[match.end() :]
+        # A capital may open the footnote's next sentence; a marker shows body text.
+        if rest[:1].islower() or rest[:1].isdigit() or FOOTNOTE_OPEN in rest:
+            return text[: match.start() + 1], rest
+    return text, ""
+
+
 def _is_finished(text: str) -> bool:
-    return text.rstrip().endswith((".", ".)", ".”", '."'))
+    text = text.rstrip()
+    if not text.endswith((".", ".)", ".\u201d", '."')):
+        return False
+    word = _WORD_BEFORE.search(text, max(0, len(text) - 12))
+    return word is None or word.group(1).lower() not in _ABBREVIATIONS
 
 
 def _candidate_numbers(text: str) -> set[int]:
-    numbers = {int(m.group(1)) for m in FOOTNOTE_MARK.finditer(text)} if FOOTNOTE_OPEN in text else set()
+    numbers = (
+        {int(m.group(1)) for m in FOOTNOTE_MARK.finditer(text)} if FOOTNOTE_OPEN in text else set()
+    )
     for match in _NUMBER_RUN.finditer(text):
         digits = match.group()
         if len(digits) <= 3:
@@ -245,7 +290,9 @@ def _candidates(text: str) -> Iterator[_Candidate]:
             continue
         if len(digits) > _MAX_MARKER_DIGITS:
             # "20242": a year with the marker glued on; "2016–20302" a range's end.
-            year_then_marker = 4 < len(digits) <= _MAX_MARKER_DIGITS + 4 and _YEAR_PREFIX.match(digits)
+            year_then_marker = 4 < len(digits) <= _MAX_MARKER_DIGITS + 4 and _YEAR_PREFIX.match(
+                digits
+            )
             if year_then_marker and digits[4] != "0" and before not in ("/", ".", ","):
                 yield _Candidate("year", start + 4, end, int(digits[4:]))
             continue

@@ -208,11 +208,18 @@ def _read_organ(
                 return _organ_name(adopted_at["organ"])
     if printed:
         return _organ_of_symbol(_printed_symbol(printed[0]))
-    for source in (head, close):
-        mention = g.ORGAN_MENTION.search(source.text)
-        if mention:
-            return _organ_name(mention.group(0))
-    return None
+    return _first_organ_named(head.text) or _first_organ_named(close.text)
+
+
+def _first_organ_named(text: str) -> str | None:
+    """The organ named first, read on a squashed copy so that broken spacing still counts."""
+    squashed = g.squashed(text)
+    named = [
+        (at, name)
+        for key, name in g.ORGAN_BY_SQUASHED_NAME.items()
+        if (at := squashed.find(key)) >= 0
+    ]
+    return min(named)[1] if named else None
 
 
 def _organ_name(matched: str) -> str | None:

@@ -49,12 +49,14 @@ def spaced(name: str) -> str:
 
 def squashed(text: str) -> str:
     """The key under which an organ name is looked up: no spaces or hyphens, lower case."""
-    return re.sub(r"[\s\-]", "", text).lower()
+    return _SPACE_OR_HYPHEN.sub("", text).lower()
+
+
+_SPACE_OR_HYPHEN = re.compile(r"[\s\-]+")
 
 
 _ORGAN = "(?:" + "|".join(spaced(name) for name in _ORGAN_NAMES) + ")"
 ORGAN_BY_SQUASHED_NAME = {squashed(name): name for name in _ORGAN_NAMES}
-ORGAN_MENTION = re.compile(_ORGAN)
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013"
 HUNDREDS = {

@@ -75,9 +75,7 @@ _UNICODE_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _MD_FOOTNOTE_DEFINITION = re.compile(r"\[(?<![^\n]\[)\^(\d{1,4})\]:[ ]*")
 _MD_FOOTNOTE_REFERENCE = re.compile(r"\[\^(\d{1,4})\]")
 _BRACKETED_NUMBER = re.compile(r"\[(\d{1,3})\]")
-_OLD_STYLE_MARKER = re.compile(
-    r"(?<=[\s,.;:)\]”\"'\u2019])(\d{1,3})/(?=[ ]*$|[ ]+(?!\d)|\n)", re.M
-)
+_OLD_STYLE_MARKER = re.compile(r"(?<=[\s,.;:)\]”\"'\u2019])(\d{1,3})/(?=[ ]*$|[ ]+(?!\d)|\n)", re.M)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _RULE_LINE = re.compile(r"(?:_+|-{3,}|\*{3,}|—{2,}|={3,}|(?:[-*_] ){2,}[-*_])")

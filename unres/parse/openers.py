@@ -42,8 +42,11 @@ _NOT_VERBS = frozenset(
 _MIN_GUESSED_VERB = 5
 
 
-def opener_kind(text: str) -> OpenerKind | None:
-    """The kind of paragraph ``text`` opens, from its first words; None when unknown."""
+def opener_kind(text: str, *, guess: bool = True) -> OpenerKind | None:
+    """The kind of paragraph ``text`` opens, from its first words; None when unknown.
+
+    Without ``guess`` only the lexicon counts, not a verb's ending ("Peacebuilding").
+    """
     words = _first_words(text)
     index = _skip_adverbs(words)
     if index >= len(words):
@@ -55,6 +58,8 @@ def opener_kind(text: str) -> OpenerKind | None:
         return "operative"
     if word in VERB_FORMS:
         return "preambular" if word.endswith("ing") else "operative"
+    if not guess:
+        return None
     return _guess_by_ending(word, words[index + 1] if index + 1 < len(words) else "")
 
 

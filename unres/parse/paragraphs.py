@@ -73,6 +73,8 @@ _FUNCTION_WORD_END = re.compile(
 )
 _WORDS = re.compile(r"\S+")
 _CLOSING_STARTS = frozenset("0123456789Aa[")
+# Emphasis markup a converter could not pair, around a meeting line.
+_LEFTOVER_EMPHASIS = "*_ "
 _MAX_HEADING_WORDS = 25
 _MAX_HEADING_LINE_WORDS = 12
 _NUMBERING_GAP = 3
@@ -122,7 +124,7 @@ def read_body(lines: list[Line], first_kind: ParagraphKind | None = None) -> Bod
     units = _units(lines, closing)
     reader = _Reader(first_kind)
     for index, unit in enumerate(units):
-        reader.read(unit, is_last=index == len(units) - 1)
+        reader.read(unit, units[index + 1] if index + 1 < len(units) else None)
     reader.flush()
     return Body(reader.paragraphs, closing, reader.warnings)
 
@@ -139,7 +141,7 @@ def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
             text = _EDITORIAL.sub("", text).strip()
             if not text or _BRACKETED_ONLY.match(strip_marks(text)):
                 continue
-        plain = strip_marks(text)
+        plain = strip_marks(text).strip(_LEFTOVER_EMPHASIS)
         if _is_closing_line(plain) or (closed and _CLOSING_DATE.match(plain)):
             closing.append(plain)
             closed = True
@@ -170,7 +172,7 @@ def _unit_start(current: _Unit | None, text: str, gap: Gap) -> UnitStart | None:
     first = text.lstrip(OPENING_QUOTES)[:1]
     if first == EMPHASIS_OPEN or (first.isupper() and opener_kind(text) is not None):
         return "opener"
-    if first.isupper() and (gap == "blank" or (gap == "break" and _ANNEX_HEADING.match(text))):
+    if first.isupper() and (gap == "blank" or _looks_like_heading(strip_marks(text))):
         return "blank"
     return None
 
@@ -180,11 +182,27 @@ def _is_closing_line(plain: str) -> bool:
 
 
 def _is_heading_line(unit: _Unit) -> bool:
-    if len(unit.lines) != 1:
+    if len(unit.lines) != 1 or unit.start in ("number", "item"):
         return False
-    line = strip_marks(unit.lines[0])
-    words = len(_WORDS.findall(line))
-    return words <= _MAX_HEADING_LINE_WORDS and _FUNCTION_WORD_END.search(line) is None
+    return _looks_like_heading(strip_marks(unit.lines[0]))
+
+
+def _looks_like_heading(line: str) -> bool:
+    return (
+        _could_be_heading(line)
+        and len(_WORDS.findall(line)) <= _MAX_HEADING_LINE_WORDS
+        and _FUNCTION_WORD_END.search(line) is None
+    )
+
+
+def _could_be_heading(plain: str) -> bool:
+    """Unfinished, without clause punctuation, not opening with a paragraph's verb."""
+    return (
+        not is_terminated(plain)
+        and "," not in plain
+        and ";" not in plain
+        and opener_kind(plain, guess=False) is None
+    )
 
 
 # --- units -> paragraphs -------------------------------------------------------------
@@ -201,13 +219,14 @@ class _Reader:
         self._last_number = 0
         self._annex_numbered = False
 
-    def read(self, unit: _Unit, is_last: bool) -> None:
+    def read(self, unit: _Unit, following: _Unit | None) -> None:
+        """Read ``unit``; ``following`` tells whether it stands as a heading above it."""
         text = unit.text
         plain = strip_marks(text)
         if _ANNEX_HEADING.match(plain) and unit.start != "first":
             self._open_annex()
             return
-        if unit.start in ("opener", "blank") and not is_last and _is_heading(plain):
+        if unit.start in ("opener", "blank") and _heads(following) and _is_heading(plain):
             return
         if self._section == "annex":
             self._read_annex(unit, text)
@@ -314,6 +333,11 @@ class _Reader:
             self.warnings.append("operative_numbering_gap")
 
 
+def _heads(following: _Unit | None) -> bool:
+    """Whether a unit before ``following`` can be a heading: a paragraph opens after it."""
+    return following is not None and following.start in ("number", "item", "opener")
+
+
 def _split_number(text: str) -> tuple[int, str]:
     match = PARAGRAPH_NUMBER.match(text)
     if match is None:
@@ -322,7 +346,7 @@ def _split_number(text: str) -> tuple[int, str]:
 
 
 def _is_heading(plain: str) -> bool:
-    return not is_terminated(plain) and len(_WORDS.findall(plain)) <= _MAX_HEADING_WORDS
+    return _could_be_heading(plain) and len(_WORDS.findall(plain)) <= _MAX_HEADING_WORDS
 
 
 def strip_quotes(text: str) -> str:

@@ -33,7 +33,9 @@ _MIN_STRANDED_HEAD = 3
 _MAX_FRAGMENT = 5
 _PUNCTUATION = ",.;:()[]\"'\u201c\u201d\u2018\u2019"
 # A piece after these is a word of its own ("in to" is not "into").
-_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "to", "and", "or", "by", "for", "at"})
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "to", "and", "or", "by", "for", "at"}
+)
 _MIN_RUN_TOGETHER = 8
 _MIN_RUN_TOGETHER_HEAD = 6
 _RUN_TOGETHER_TAILS = ("on", "of", "the", "and")
@@ -41,6 +43,9 @@ _RUN_TOGETHER_TAILS = ("on", "of", "the", "and")
 
 def clean_text(text: str, repairs: WordRepairs | None = None) -> str:
     text = " ".join(strip_marks(text).split())
+    if "*" in text:
+        # Emphasis a converter left open, or an asterisk footnote marker.
+        text = " ".join(text.replace("*", "").split())
     if "- " in text:
         text = _HYPHEN_SPACE.sub("-", text)
     if ". ." in text:

@@ -20,8 +20,14 @@ from dataclasses import dataclass
 from unres.model import Footnote, Paragraph, ParagraphKind, Structure
 from unres.parse.footnotes import MarkerReader, clean_footnote_text, take_footnote_blocks
 from unres.parse.furniture import is_furniture_line, remove_furniture, strip_inline_furniture
-from unres.parse.lines import Line, to_lines
-from unres.parse.marks import EMPHASIS_CLOSE, EMPHASIS_OPEN, FOOTNOTE_MARK, strip_marks
+from unres.parse.lines import OPENING_QUOTES, Line, to_lines
+from unres.parse.marks import (
+    EMPHASIS_CLOSE,
+    EMPHASIS_OPEN,
+    FOOTNOTE_CLOSE,
+    FOOTNOTE_MARK,
+    strip_marks,
+)
 from unres.parse.openers import opener_kind
 from unres.parse.paragraphs import DraftParagraph, read_body, strip_quotes
 from unres.parse.repair import WordRepairs, clean_text, find_word_repairs
@@ -58,15 +64,19 @@ _TITLE_LINE = re.compile(r"^(?:\d{1,4}/\d{1,4}|[A-Z]{1,3}-\d{1,2}/\d{1,4})\s*\.\
 _OPENING_QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'’"}
 _DEFINITION_INLINE = re.compile(f"(?<=\\s)(?={FOOTNOTE_MARK.pattern}\\s+[A-Z])")
 _RUN_BREAKS = re.compile(
-    r"\s+(?=[\"“]?The\s+(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council),)"
-    r"|(?<=[;:.,”\"])\s+(?=\d{1,3}\.\s+[A-Z\ue002“\"])"
+    r"\s+(?=[\"\u201c]?The\s+(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council),)"
+    r"|(?<=[;:.,\u201d\"\ue001])\s+(?=\d{1,3}\.\s+[A-Z\ue002\u201c\"])"
     r"|(?<=[;:])\s+(?=\((?:[a-z]{1,2}|[ivx]{1,5})\)\s)"
-    r"|(?<=[.;”])\s+(?=\d{1,4}(?:st|nd|rd|th|d)\s+(?:plenary\s+)?meeting\b|Adopted\s+by\b)"
+    r"|(?<=[.;\u201d])\s+(?=\ue002?(?:\d{1,4}(?:st|nd|rd|th|d)\s+(?:plenary\s+)?meeting\b|Adopted\s+by\b))"
 )
-_OPENER_BREAK = re.compile(f"(?<=[,;])\\s+(?=[{EMPHASIS_OPEN}]?[A-Z])")
+_OPENER_BREAK = re.compile(
+    f"(?<=[,;{FOOTNOTE_CLOSE}0-9])\\s+(?=[{EMPHASIS_OPEN}{OPENING_QUOTES}]?[A-Z])"
+)
+_BARE_MARKER_END = re.compile(r"[,;]\d{1,3}$")
 _HEADER_SPACES = re.compile(r"[ ]{2,}")
 # One line this long on average means a text whose line breaks were lost.
 _RUN_TOGETHER_LINE = 1000
+_RUN_TOGETHER_SINGLE_LINE = 200
 
 
 @dataclass(slots=True)
@@ -80,7 +90,7 @@ class _Split:
 
 def split_document(text: str) -> Structure:
     lines = to_lines(text)
-    if lines and sum(len(line.text) for line in lines) / len(lines) > _RUN_TOGETHER_LINE:
+    if _lost_line_breaks(lines):
         lines = to_lines(_break_runs(text))
     split = _split_at_organ(lines)
     title = _title(split.header)
@@ -154,16 +164,12 @@ def _quote_of(text: str) -> str:
 
 
 def _title(header: list[Line]) -> str | None:
+    """The title: from the "75/180." line to the organ line, wrapped lines joined."""
     for index, line in enumerate(header):
         match = _TITLE_LINE.match(strip_marks(line.text))
-        if match is None:
-            continue
-        parts = [match.group(1)]
-        for following in header[index + 1 : -1]:
-            if following.gap != "none":
-                break
-            parts.append(strip_marks(following.text))
-        return " ".join(parts)
+        if match:
+            rest = [strip_marks(following.text) for following in header[index + 1 : -1]]
+            return " ".join([match.group(1), *rest])
     return None
 
 
@@ -186,13 +192,32 @@ def _cut_at_closing_quote(lines: list[Line], quote: str) -> list[Line]:
     return lines
 
 
+def _lost_line_breaks(lines: list[Line]) -> bool:
+    if not lines:
+        return False
+    if len(lines) == 1:
+        return len(lines[0].text) > _RUN_TOGETHER_SINGLE_LINE
+    return sum(len(line.text) for line in lines) / len(lines) > _RUN_TOGETHER_LINE
+
+
 def _break_runs(text: str) -> str:
     """Line breaks at the paragraph boundaries of a text that lost them."""
     text = _RUN_BREAKS.sub("\n", text)
-    text = _DEFINITION_INLINE.sub("\n", text)
-    return _OPENER_BREAK.sub(
-        lambda m: "\n" if opener_kind(m.string[m.end() : m.end() + 60]) else m.group(), text
-    )
+    text = _DEFINITION_INLINE.sub(_definition_break, text)
+    return _OPENER_BREAK.sub(_opener_break, text)
+
+
+def _definition_break(match: re.Match[str]) -> str:
+    """Before ``[^1] text``-style definitions, not before a body marker and a paragraph."""
+    following = match.string[match.end() : match.end() + 80]
+    return "" if opener_kind(FOOTNOTE_MARK.sub("", following), guess=False) else "\n"
+
+
+def _opener_break(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 4) : match.start()]
+    if before[-1:].isdigit() and not _BARE_MARKER_END.search(before):
+        return match.group()
+    return "\n" if opener_kind(match.string[match.end() : match.end() + 60]) else match.group()
 
 
 # --- paragraphs ----------------------------------------------------------------------

@@ -1,0 +1,89 @@
+"""Batches -> shards -> release tables, without Prefect: every input lands somewhere."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import unres.shards as shards
+from tests.conftest import RAW, SEED_NAMES
+from unres.ingest import discover_inputs
+
+
+def _build(raw: Path, staging: Path, batch_size: int = 2) -> dict[str, int]:
+    inputs = discover_inputs(raw)
+    results = [
+        shards.process_batch(
+            inputs[i : i + batch_size], str(staging / f"shard{i:04d}"), max_bytes=10**6
+        )
+        for i in range(0, len(inputs), batch_size)
+    ]
+    staging.mkdir(exist_ok=True)
+    return shards.merge_shards([r.shard for r in results], staging)
+
+
+@pytest.fixture()
+def raw(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in SEED_NAMES:
+        shutil.copy(RAW / f"{name}.txt", raw / f"{name}.txt")
+    return raw
+
+
+def test_exact_duplicates_both_stay_and_are_flagged(raw: Path, tmp_path: Path) -> None:
+    shutil.copy(raw / f"{SEED_NAMES[0]}.txt", raw / "copy of seed.txt")
+    rows = _build(raw, tmp_path / "staging")
+
+    documents = pl.read_parquet(tmp_path / "staging" / "documents.parquet")
+    assert rows["documents"] == 4
+    flagged = dict(zip(documents["doc_id"], documents["warnings"].to_list(), strict=True))
+    assert "duplicate_input:copy of seed.txt" in flagged[f"{SEED_NAMES[0]}.txt"]
+    assert f"duplicate_input:{SEED_NAMES[0]}.txt" in flagged["copy of seed.txt"]
+    assert not any(w.startswith("duplicate_input") for w in flagged[f"{SEED_NAMES[1]}.txt"])
+
+
+def test_a_parser_crash_becomes_a_reject_and_the_batch_goes_on(
+    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_parse = shards.parse_text
+
+    def parse_or_crash(text: str):  # type: ignore[no-untyped-def]
+        if "75/180" in text:
+            raise ValueError("boom on purpose")
+        return real_parse(text)
+
+    monkeypatch.setattr(shards, "parse_text", parse_or_crash)
+    rows = _build(raw, tmp_path / "staging")
+
+    rejects = pl.read_parquet(tmp_path / "staging" / "rejects.parquet")
+    assert rows["documents"] == 2 and rows["rejects"] == 1
+    assert rejects.select("path", "reason", "detail").row(0) == (
+        f"{SEED_NAMES[0]}.txt",
+        "parse_error",
+        "ValueError: boom on purpose",
+    )
+
+
+def test_not_a_resolution_is_rejected_with_its_reason(raw: Path, tmp_path: Path) -> None:
+    (raw / "notes.txt").write_text("Shopping list: eggs, milk and bread.\nCall the plumber.\n")
+    _build(raw, tmp_path / "staging")
+
+    rejects = pl.read_parquet(tmp_path / "staging" / "rejects.parquet")
+    assert rejects.select("path", "reason").rows() == [("notes.txt", "not_a_resolution")]
+
+
+def test_release_tables_come_out_sorted_by_their_keys(raw: Path, tmp_path: Path) -> None:
+    _build(raw, tmp_path / "staging", batch_size=1)
+
+    paragraphs = pl.read_parquet(tmp_path / "staging" / "paragraphs.parquet")
+    assert paragraphs.select("doc_id", "index").equals(
+        paragraphs.select("doc_id", "index").sort("doc_id", "index")
+    )
+    edges = pl.read_parquet(tmp_path / "staging" / "citation_edges.parquet")
+    assert ("A/RES/75/180", "A/RES/70/1") in set(
+        edges.select("citing_symbol", "cited_symbol").rows()
+    )
