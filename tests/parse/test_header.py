@@ -217,7 +217,10 @@ CORPUS: list[tuple[str, str, str, Header]] = [
             symbol="A/RES/80/61",
             organ=GA,
             session=80,
-            title="United Nations Regional Centre for Peace, Disarmament and",
+            title=(
+                "United Nations Regional Centre for Peace, Disarmament and Development in "
+                "Latin America and the Caribbean"
+            ),
             adoption_date=dt.date(2025, 12, 1),
             distribution_date=dt.date(2025, 12, 5),
             agenda_item="100 (c)",
@@ -803,3 +806,49 @@ def test_any_damage_parses_without_raising(header: str, closing: str) -> None:
         assert (parsed.session, parsed.title) == (None, None)
     for value in (parsed.symbol, parsed.title, parsed.committee_report, *parsed.draft_symbols):
         assert value is None or (value == value.strip() and "\n" not in value)
+
+
+# A_RES_80_61.md: the title line is cut short; the sub-item's agenda title prints it whole.
+CUT_TITLE_HEADER = """United Nations
+
+General Assembly Distr.: General 5 December 2025
+
+Eightieth session Agenda item 100 (c) Review and implementation of the Concluding Document of \
+the Twelfth Special Session of the General Assembly:
+United Nations Regional Centre for Peace, Disarmament and Development in Latin America and the \
+Caribbean
+
+Resolution adopted by the General Assembly on 1 December 2025
+
+[on the report of the First Committee (A/80/534, para. 7)]
+
+80/61. United Nations Regional Centre for Peace, Disarmament and
+
+The General Assembly,"""
+FULL_TITLE = (
+    "United Nations Regional Centre for Peace, Disarmament and Development in Latin America "
+    "and the Caribbean"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        CUT_TITLE_HEADER,
+        # the agenda title hard-wrapped at 70 columns
+        CUT_TITLE_HEADER.replace("Development in Latin", "Development\nin Latin"),
+        # every header line merged into one
+        " ".join(CUT_TITLE_HEADER.split()),
+    ],
+    ids=["as printed", "agenda title wrapped", "merged lines"],
+)
+def test_a_title_cut_short_is_completed_from_the_agenda_title(header: str) -> None:
+    assert parse_header(header, "").title == FULL_TITLE
+
+
+def test_a_complete_title_is_left_as_printed() -> None:
+    header = CUT_TITLE_HEADER.replace(
+        "80/61. United Nations Regional Centre for Peace, Disarmament and",
+        "80/61. United Nations Regional Centre for Peace",
+    )
+    assert parse_header(header, "").title == "United Nations Regional Centre for Peace"

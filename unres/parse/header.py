@@ -535,7 +535,23 @@ def _read_title(
         return None
     end = enacting.start() if enacting and enacting.start() >= start else len(head.text)
     title = g.WHITESPACE.sub(" ", g.BROKEN_HYPHEN.sub("-", head.text[start:end])).strip()
+    if title and g.CUT_TITLE_ENDING.search(title):
+        return _completed_title(title, head.text[:start]) or title
     return title or None
+
+
+def _completed_title(cut: str, before: str) -> str | None:
+    """The whole title, when the title line was cut short ("... Disarmament and").
+
+    A sub-item's agenda title usually is the resolution's title, printed whole
+    earlier in the header: find the cut title there and read on to the end of
+    that line (or to the next header element when the lines were merged).
+    """
+    words = (re.escape(word) for word in cut.split())
+    found = re.search(r"\s+".join(words) + g.TITLE_CONTINUATION, before)
+    if found is None or not found["rest"].strip():
+        return None
+    return g.WHITESPACE.sub(" ", f"{cut} {found['rest']}").strip()
 
 
 def _title_start_without_number(head: _Source) -> int | None:

@@ -249,3 +249,14 @@ NOT_PLAIN = re.compile("[\u00a0\u2007\u202f\t\r\u00ad\u2011]")
 BROKEN_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?:[ ]*\n\s*|[ ]+(?=[A-Z]))(?=[A-Za-z])")
 ROMAN_IN_PARENTHESES_AT_END = re.compile(r"\(([IVXL]+)\)$")
 GA_SESSION_OF_DOCUMENT = re.compile(r"A/([0-9]{1,3})/")
+
+
+# A title line ending on a word that cannot end a title was cut short.
+CUT_TITLE_ENDING = re.compile(r"(?:\b(?:and|or|of|the|for|in|on|to|with|by|a|an)|[,:;-])$", re.I)
+# What follows a cut title where it is printed whole: the rest of its paragraph
+# (wrapped lines included), short of the next header element when header lines
+# were merged.
+TITLE_CONTINUATION = (
+    r"(?P<rest>(?:(?!\n[ \t]*\n|\s*(?:Resolution adopted|RESOLUTION ADOPTED"
+    r"|\[on the report|\[without reference|Distr\.|Agenda item))[\s\S])*)"
+)
