@@ -17,7 +17,6 @@ REJECT_REASONS: dict[str, str] = {
     "html_not_resolution": "a web page whose text holds no resolution",
     "not_a_resolution": "readable text, but not a resolution or decision",
     "parse_error": "the parser failed on this input (a bug: the detail says where)",
-    "duplicate": "the same bytes as another input, named in the detail",
 }
 """Every code ``rejects.reason`` may hold, with what it means."""
 

@@ -144,6 +144,7 @@ class Slot:
 
 
 Piece = tuple[str | Slot, ...]
+Scanner = tuple[SlotKind, re.Pattern[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +152,8 @@ class Unit:
     """A paragraph with what the page layout glued to it (footnote blocks, continuations)."""
 
     kind: UnitKind
-    text: str
     movable: bool
-    piece: Piece = ()
+    piece: Piece
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,24 +210,20 @@ def cut_template(name: str, text: str) -> SourceTemplate | None:
     end = next(
         (i for i in range(start, len(blocks)) if CLOSING_BLOCK.match(blocks[i])), len(blocks)
     )
-    units, gaps = _cut_units(blocks[start:end], separators[start : end - 1])
     scanners = _scanners(session, number)
-    body_scanners = scanners
-    if any(u.kind == "operative" and u.movable for u in units):
-        body_scanners = (*scanners, ("operative", OPERATIVE_LINE))
-    head = _join(blocks[:start], separators[:start]) + (separators[start - 1] if start else "")
-    tail = (separators[end - 1] if end < len(blocks) else "") + _join(
-        blocks[end:], separators[end:]
-    )
+    units: list[Unit] = []
+    gaps: list[str] = []
+    head, tail = text, ""
+    if start < end:
+        head, tail = "".join(parts[: 2 * start]), "".join(parts[2 * end - 1 :])
+        units, gaps = _cut_units(blocks[start:end], separators[start : end - 1], scanners)
     return SourceTemplate(
         name=name,
         suffix=Path(name).suffix,
         session=session,
         title=TITLE_MARKUP.sub("", title_line),
         head=tokenize(head, scanners),
-        units=tuple(
-            Unit(u.kind, u.text, u.movable, tokenize(u.text, body_scanners)) for u in units
-        ),
+        units=tuple(units),
         gaps=tuple(gaps),
         tail=tokenize(tail, scanners),
     )
@@ -254,7 +250,9 @@ def _join(blocks: Sequence[str], separators: Sequence[str]) -> str:
     return "".join(pieces)
 
 
-def _cut_units(blocks: Sequence[str], separators: Sequence[str]) -> tuple[list[Unit], list[str]]:
+def _cut_units(
+    blocks: Sequence[str], separators: Sequence[str], scanners: Sequence[Scanner]
+) -> tuple[list[Unit], list[str]]:
     """Group body blocks into paragraph units.
 
     A block opens a new unit only when the paragraph before it is complete (ends with
@@ -278,7 +276,12 @@ def _cut_units(blocks: Sequence[str], separators: Sequence[str]) -> tuple[list[U
             paragraph_open = PARAGRAPH_END.search(block.rstrip()) is None
     numbers = [int(m.group(2)) for block in blocks for m in OPERATIVE_LINE.finditer(block)]
     renumberable = numbers == list(range(1, len(numbers) + 1))
-    units = [_unit(blocks, separators, kind, group, renumberable) for kind, group in groups]
+    if renumberable:
+        scanners = (*scanners, ("operative", OPERATIVE_LINE))
+    units = [
+        _unit(blocks, separators, kind, group, renumberable=renumberable, scanners=scanners)
+        for kind, group in groups
+    ]
     gaps = [separators[group[0] - 1] for _, group in groups[1:]]
     return units, gaps
 
@@ -288,7 +291,9 @@ def _unit(
     separators: Sequence[str],
     kind: UnitKind,
     group: Sequence[int],
+    *,
     renumberable: bool,
+    scanners: Sequence[Scanner],
 ) -> Unit:
     first, last = group[0], group[-1]
     text = _join(blocks[first : last + 1], separators[first:last])
@@ -299,10 +304,10 @@ def _unit(
     movable = (kind == "preambular" and operative_lines == 0) or (
         kind == "operative" and renumberable and operative_lines == 1
     )
-    return Unit(kind, text, movable=movable and not carries_footnote)
+    return Unit(kind, movable and not carries_footnote, tokenize(text, scanners))
 
 
-def _scanners(session: int, number: int) -> tuple[tuple[SlotKind, re.Pattern[str]], ...]:
+def _scanners(session: int, number: int) -> tuple[Scanner, ...]:
     return (
         ("own_number", re.compile(rf"(?<!\d){session}/{number}(?!\d)")),
         ("session_prefix", re.compile(rf"(?<=\bA/){session}(?=/)")),
@@ -315,7 +320,7 @@ def _scanners(session: int, number: int) -> tuple[tuple[SlotKind, re.Pattern[str
     )
 
 
-def tokenize(text: str, scanners: Sequence[tuple[SlotKind, re.Pattern[str]]]) -> Piece:
+def tokenize(text: str, scanners: Sequence[Scanner]) -> Piece:
     """``text`` as literal strings and slots; of overlapping matches the first one wins."""
     matches = sorted(
         (m.start(), -m.end(), kind, m) for kind, pattern in scanners for m in pattern.finditer(text)

@@ -33,7 +33,6 @@ RejectReason = Literal[
     "html_not_resolution",
     "not_a_resolution",
     "parse_error",
-    "duplicate",
 ]
 
 
