@@ -27,8 +27,8 @@ run: setup  ## build a release from raw/ into output/
 test: setup  ## the test suite (unit tests, seeds, end-to-end flow)
 	$(RUN) pytest -m "not slow"
 
-test-slow: setup  ## long tests: crash-kill and scheduled-server tests
-	$(RUN) pytest -m slow
+test-slow: setup  ## the property tests with 1,000 examples each
+	HYPOTHESIS_PROFILE=thorough $(RUN) pytest tests/test_properties.py
 
 lint: setup  ## ruff and mypy
 	$(RUN) ruff check .

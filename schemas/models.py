@@ -332,7 +332,11 @@ class Footnotes(pa.DataFrameModel):
     doc_id: str = pa.Field(description="The document (documents.doc_id).")
     number: pl.Int32 = pa.Field(ge=1, description="The footnote's printed number.")
     text: str = pa.Field(
-        description="The footnote text, joined when it continues on the next page."
+        nullable=True,
+        description=(
+            "The footnote text, joined when it continues on the next page; null when the "
+            "text shows the footnote's marker but not the note itself (an excerpt)."
+        ),
     )
 
     class Config:

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 import flows  # noqa: F401  (sets Prefect's defaults before anything imports Prefect)
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
 EVAL_CASES = ROOT / "tests" / "eval" / "cases"
+settings.register_profile("default", max_examples=50)
+settings.register_profile("thorough", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
 SEED_NAMES = ("000_e02343ddb4ce8db6", "001_ef61d0dabfe29b93", "004_624a2f6c0cb2078c")
 
 

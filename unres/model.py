@@ -17,8 +17,11 @@ CitationKind = Literal["resolution", "decision", "document"]
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
+    """A footnote; ``text`` is None when the text has the marker but not the note
+    (an excerpt cut before it)."""
+
     number: int
-    text: str
+    text: str | None
 
 
 @dataclass(frozen=True, slots=True)

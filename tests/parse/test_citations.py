@@ -6,7 +6,6 @@ resolution, decision or document citation.
 """
 
 # Real UN text: en dashes, curly quotes and non-breaking hyphens are the data under test.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

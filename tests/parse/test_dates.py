@@ -5,7 +5,6 @@ realistically damaged variants of them, with what a careful reader marks as a da
 """
 
 # Real UN text: en dashes, curly quotes and non-breaking hyphens are the data under test.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from unres.model import Citation, DateMention, Header, ParsedDocument, Structure
+from unres.model import Citation, DateMention, Footnote, Header, ParsedDocument, Structure
 from unres.parse.citations import find_citation_matches, resolve_symbol
 from unres.parse.dates import find_dates
 from unres.parse.header import parse_header
@@ -31,14 +31,30 @@ def parse_text(raw: str) -> ParsedDocument:
     header = parse_header(structure.header, structure.closing)
     paragraphs = [replace(p, verb=read_verb(p)) for p in structure.paragraphs]
     structure.paragraphs = paragraphs
+    footnotes = _with_referenced_footnotes(structure)
     return ParsedDocument(
         header=header,
         paragraphs=paragraphs,
-        footnotes=structure.footnotes,
+        footnotes=footnotes,
         citations=_citations(structure, header),
         dates=_dates(structure),
-        warnings=[*structure.warnings, *_header_warnings(header)],
+        warnings=[
+            *structure.warnings,
+            *_header_warnings(header),
+            *(["footnote_text_missing"] if len(footnotes) > len(structure.footnotes) else []),
+        ],
     )
+
+
+def _with_referenced_footnotes(structure: Structure) -> list[Footnote]:
+    """Every distinct footnote: the notes found, and those only their markers show.
+
+    An excerpt can end before its footnotes; the markers still say they exist.
+    """
+    defined = {f.number for f in structure.footnotes}
+    referenced = {n for p in structure.paragraphs for n in p.footnotes} - defined
+    missing = [Footnote(number=n, text=None) for n in referenced]
+    return sorted([*structure.footnotes, *missing], key=lambda f: f.number)
 
 
 def _located_texts(structure: Structure) -> list[tuple[str, int | None, int | None]]:
@@ -46,7 +62,7 @@ def _located_texts(structure: Structure) -> list[tuple[str, int | None, int | No
     texts: list[tuple[str, int | None, int | None]] = [(structure.header, None, None)]
     texts += [(p.text, i, None) for i, p in enumerate(structure.paragraphs)]
     texts.append((structure.closing, None, None))
-    texts += [(f.text, None, f.number) for f in structure.footnotes]
+    texts += [(f.text, None, f.number) for f in structure.footnotes if f.text]
     return texts
 
 

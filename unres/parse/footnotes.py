@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from unres.parse.lines import Line, is_terminated, join_lines, starts_paragraph, with_gap
 from unres.parse.furniture import strip_inline_furniture
+from unres.parse.lines import Line, is_terminated, join_lines, starts_paragraph, with_gap
 from unres.parse.marks import FOOTNOTE_MARK, FOOTNOTE_OPEN, RULE
 from unres.parse.openers import opener_kind
 from unres.parse.repair import WordRepairs, clean_text
@@ -40,7 +40,8 @@ _PLAIN_LABEL = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _ASTERISK_NOTE = re.compile(r"^\*{1,3}\s*\S")
 _SENTENCE_END = re.compile(r"[.)] (?=\S)")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
-_NUMBER_RUN = re.compile(r"(?<!\d)\d{1,7}(?!\d)")
+_SHORT_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+_YEAR_THEN_NUMBER = re.compile(r"(?<!\d)(?:1[89]|20)\d\d([1-9]\d{0,2})(?!\d)")
 _YEAR_PREFIX = re.compile(r"(?:1[89]|20)\d\d")
 
 _NUMBER_OR_MARK = re.compile(f"{FOOTNOTE_MARK.pattern}|\\d+")
@@ -87,6 +88,8 @@ _MIN_MARKED_WORD = 3
 _SPACED_REACH = 2
 _MIN_PAGE_NUMBER = 2
 _MAX_MARKER_DIGITS = 3
+# Definitions a conversion may have dropped before the next one it kept.
+_LOST_DEFINITIONS = 2
 
 
 # --- definitions ---------------------------------------------------------------------
@@ -102,20 +105,24 @@ class FootnoteBlocks:
 
 @dataclass(slots=True)
 class _Walk:
+    """State of one pass over the lines: where footnote blocks begin and end."""
+
     body: list[Line] = field(default_factory=list)
     definitions: dict[int, list[str]] = field(default_factory=dict)
+    # Marker candidates of body[:scanned], gathered only when a plain label needs them.
     scanned: int = 0
     seen_numbers: set[int] = field(default_factory=set)
-    highest: int = 0
-    current: int | None = None
-    last: int | None = None
-    in_zone: bool = False
-    after_rule: bool = False
-    removed: bool = False
-    body_unfinished: bool = False
+    highest: int = 0  # the highest footnote number defined so far
+    current: int | None = None  # the footnote the next line may continue
+    last: int | None = None  # the footnote defined last, which may go on after a rule
+    in_zone: bool = False  # after a rule, until the body resumes
+    after_rule: bool = False  # right after a rule, before any definition
+    removed: bool = False  # lines were taken out since the last body line
+    body_unfinished: bool = False  # the last body line stopped in mid-sentence
 
     def define(self, number: int, text: str) -> str:
         """Start footnote ``number``; returns body text run on after it, if any."""
+        text = strip_inline_furniture(text)
         text, resumed = _split_resumed_body(text) if self.body_unfinished else (text, "")
         parts = self.definitions.setdefault(number, [])
         if text:
@@ -127,7 +134,7 @@ class _Walk:
         return resumed
 
     def extend(self, number: int, text: str) -> None:
-        self.definitions[number].append(text)
+        self.definitions[number].append(strip_inline_furniture(text))
         self.current = self.last = number
         self.removed = True
 
@@ -194,9 +201,11 @@ def _is_wrapped_line_of_last(walk: _Walk, number: int) -> bool:
 
 
 def _is_plain_definition(walk: _Walk, number: int, rest: str) -> bool:
-    if number <= walk.highest or not walk.has_evidence(number):
-        return number == walk.highest + 1 and walk.in_zone and _looks_like_footnote(rest)
-    return (number == walk.highest + 1 or walk.in_zone) and _looks_like_footnote(rest)
+    if number <= walk.highest or not _looks_like_footnote(rest):
+        return False
+    if not walk.has_evidence(number):
+        return number == walk.highest + 1 and walk.in_zone
+    return number <= walk.highest + 1 + _LOST_DEFINITIONS or walk.in_zone
 
 
 def _looks_like_footnote(rest: str) -> bool:
@@ -215,15 +224,18 @@ def _take_continuation(walk: _Walk, line: Line) -> bool:
         if line.gap == "none" and not resumes_body:
             walk.extend(walk.current, line.text)
             return True
-        if line.gap == "blank" and not finished and not starts_paragraph(line.text):
+        # Across a blank line only an unfinished footnote goes on, and not when the body
+        # sentence the block interrupted is still waiting for its end.
+        resumable = not finished and not walk.body_unfinished
+        if line.gap == "blank" and resumable and not starts_paragraph(line.text):
             walk.extend(walk.current, line.text)
             return True
         return False
     # A footnote carried over from the previous page opens the next page's block.
-    if walk.after_rule and walk.last is not None and not _is_finished(walk.last_text()):
-        if not starts_paragraph(line.text):
-            walk.extend(walk.last, line.text)
-            return True
+    carried_over = walk.after_rule and walk.last is not None and not _is_finished(walk.last_text())
+    if carried_over and walk.last is not None and not starts_paragraph(line.text):
+        walk.extend(walk.last, line.text)
+        return True
     return False
 
 
@@ -250,15 +262,9 @@ def _is_finished(text: str) -> bool:
 
 
 def _candidate_numbers(text: str) -> set[int]:
-    numbers = (
-        {int(m.group(1)) for m in FOOTNOTE_MARK.finditer(text)} if FOOTNOTE_OPEN in text else set()
-    )
-    for match in _NUMBER_RUN.finditer(text):
-        digits = match.group()
-        if len(digits) <= 3:
-            numbers.add(int(digits))
-        elif len(digits) > 4 and _YEAR_PREFIX.match(digits) and digits[4] != "0":
-            numbers.add(int(digits[4:]))
+    """Every number a marker in ``text`` could stand for (a superset, cheap to get)."""
+    numbers = {int(number) for number in _SHORT_NUMBER.findall(text)}
+    numbers.update(int(number) for number in _YEAR_THEN_NUMBER.findall(text))
     return numbers
 
 
@@ -278,7 +284,9 @@ class _Candidate(NamedTuple):
     number: int
 
 
-def _candidates(text: str) -> Iterator[_Candidate]:
+def _candidates(text: str, defined: set[int]) -> Iterator[_Candidate]:
+    """Marker candidates; glued digits only when a footnote with their number exists
+    (spaced ones may also be stray page numbers)."""
     for match in _NUMBER_OR_MARK.finditer(text):
         start, end = match.span()
         if match.group(1):
@@ -294,22 +302,27 @@ def _candidates(text: str) -> Iterator[_Candidate]:
                 digits
             )
             if year_then_marker and digits[4] != "0" and before not in ("/", ".", ","):
-                yield _Candidate("year", start + 4, end, int(digits[4:]))
+                number = int(digits[4:])
+                if number in defined:
+                    yield _Candidate("year", start + 4, end, number)
             continue
         if digits[0] == "0" or not before:
             continue
-        if before.isalpha():
-            yield _Candidate("word", start, end, int(digits))
-        elif before in _GLUE_PUNCTUATION:
-            yield _Candidate("punct", start, end, int(digits))
-        elif before == " " and after.isalpha() and after.islower():
-            yield _Candidate("before", start, end, int(digits))
-        elif before == " " and (not after or after[0].isspace()):
+        number = int(digits)
+        if before == " " and (not after or after[0].isspace()):
             spaces = start
             while spaces > 0 and text[spaces - 1] == " ":
                 spaces -= 1
             if spaces > 0:
-                yield _Candidate("spaced", spaces, end, int(digits))
+                yield _Candidate("spaced", spaces, end, number)
+        elif number not in defined:
+            continue
+        elif before.isalpha():
+            yield _Candidate("word", start, end, number)
+        elif before in _GLUE_PUNCTUATION:
+            yield _Candidate("punct", start, end, number)
+        elif before == " " and after.isalpha() and after.islower():
+            yield _Candidate("before", start, end, number)
 
 
 class MarkerReader:
@@ -337,7 +350,7 @@ class MarkerReader:
         numbers: list[int] = []
         pieces: list[str] = []
         position = 0
-        for candidate in _candidates(text):
+        for candidate in _candidates(text, self._defined):
             verdict = self._judge(text, candidate)
             if verdict is False:
                 continue

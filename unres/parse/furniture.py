@@ -29,6 +29,7 @@ _RESOLUTION_SYMBOL = re.compile(
     r"(?:A/(?:HRC/|ES-\d+/)?(?:RES|DEC)/[\w.\-/]+(?:[ ]\((?:Part[ ])?[IVXL\d]+\))?"
     r"|S/RES/\d+[ ]?\(\d{4}\)|E/(?:CN\.\d+/)?(?:RES|DEC)/[\w.\-/]+)\**"
 )
+_TRAILING_SYMBOL = re.compile(f"(?<=\\s)(?:{_RESOLUTION_SYMBOL.pattern})$")
 # Printed where a page breaks mid-text; "(E)" makes a job number certain anywhere.
 _INLINE_FURNITURE = re.compile(
     f"[ ]?(?:{_BARCODE}|\\d{{2}}-\\d{{5}}[ ]?\\([A-Z]\\))|[ ]\\d{{2}}-\\d{{5}}$"
@@ -78,15 +79,16 @@ def remove_furniture(lines: list[Line], title: str | None) -> list[Line]:
 
 
 def _is_hard_furniture(text: str, title_key: str) -> bool:
-    if len(text) > _MAX_FURNITURE_LINE or text[0] not in _FURNITURE_STARTS:
+    if len(text) > _MAX_FURNITURE_LINE:
         return False
-    if is_furniture_line(text):
+    if text[0] in _FURNITURE_STARTS and is_furniture_line(text):
         return True
-    plain = strip_marks(text)
-    symbol = _RESOLUTION_SYMBOL.match(plain)
+    # A running header: the symbol, alone or before or after (part of) the title.
+    plain = strip_marks(text).strip(" *")
+    symbol = _RESOLUTION_SYMBOL.match(plain) or _TRAILING_SYMBOL.search(plain)
     if symbol is None:
         return False
-    rest = plain[symbol.end() :].strip(" *")
+    rest = (plain[: symbol.start()] + plain[symbol.end() :]).strip(" *")
     return not rest or _is_title_fragment(rest, title_key)
 
 

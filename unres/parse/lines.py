@@ -35,12 +35,30 @@ def to_lines(text: str) -> list[Line]:
     return lines
 
 
+def without_wrap_blanks(lines: list[Line]) -> list[Line]:
+    """``lines`` with blank gaps dropped when a blank line follows every wrapped line.
+
+    Such blank lines are a conversion's habit and say nothing about paragraphs.
+    """
+    if len(lines) < _MIN_LINES_FOR_HABIT:
+        return lines
+    blank = sum(line.gap == "blank" for line in lines)
+    length = sum(len(line.text) for line in lines) / len(lines)
+    if blank < _BLANK_HABIT_SHARE * (len(lines) - 1) or length > _WRAPPED_LINE_LENGTH:
+        return lines
+    return [Line(line.text, "none") if line.gap == "blank" else line for line in lines]
+
+
 def with_gap(line: Line, gap: Gap) -> Line:
     """``line`` with ``gap``, a page break outranking a blank line."""
     if gap == "none" or line.gap == "break" or line.gap == gap:
         return line
     return Line(line.text, gap)
 
+
+_MIN_LINES_FOR_HABIT = 10
+_BLANK_HABIT_SHARE = 0.9
+_WRAPPED_LINE_LENGTH = 100
 
 OPENING_QUOTES = "\"'\u201c\u2018"
 
@@ -73,8 +91,12 @@ def starts_paragraph(text: str) -> bool:
 
 def join_lines(texts: list[str]) -> str:
     """One text from wrapped lines: a space between, none after a line-end hyphen."""
-    joined = texts[0] if texts else ""
-    for text in texts[1:]:
-        hyphenated = joined.endswith(_LINE_END_HYPHENS) and joined[-2:-1].isalnum()
-        joined += text if hyphenated else " " + text
-    return joined
+    pieces: list[str] = []
+    for index, text in enumerate(texts):
+        if index:
+            previous = texts[index - 1]
+            hyphenated = previous.endswith(_LINE_END_HYPHENS) and previous[-2:-1].isalnum()
+            if not hyphenated:
+                pieces.append(" ")
+        pieces.append(text)
+    return "".join(pieces)

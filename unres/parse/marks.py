@@ -23,18 +23,14 @@ ALL_MARKS = FOOTNOTE_OPEN + FOOTNOTE_CLOSE + EMPHASIS_OPEN + EMPHASIS_CLOSE + RU
 # A footnote reference whose number is certain: ``\ue0003\ue001``.
 FOOTNOTE_MARK = re.compile(f"{FOOTNOTE_OPEN}(\\d+){FOOTNOTE_CLOSE}")
 _ANY_MARK = re.compile(f"{FOOTNOTE_OPEN}\\d*{FOOTNOTE_CLOSE}|[{ALL_MARKS}]")
-_MARK_CHAR = re.compile(f"[{ALL_MARKS}]")
-_EMPHASIS_CHARS = str.maketrans("", "", EMPHASIS_OPEN + EMPHASIS_CLOSE)
 
 
 def footnote_mark(number: int) -> str:
     return f"{FOOTNOTE_OPEN}{number}{FOOTNOTE_CLOSE}"
 
 
-def strip_emphasis(text: str) -> str:
-    return text.translate(_EMPHASIS_CHARS)
-
-
 def strip_marks(text: str) -> str:
     """Remove every canonical mark, footnote references with their number."""
-    return _ANY_MARK.sub("", text) if _MARK_CHAR.search(text) else text
+    if FOOTNOTE_OPEN in text or EMPHASIS_OPEN in text or EMPHASIS_CLOSE in text or RULE in text:
+        return _ANY_MARK.sub("", text)
+    return text

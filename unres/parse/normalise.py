@@ -71,11 +71,15 @@ _BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?ul|/?ol|/?table)
 _INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _LATEX_MARKER = re.compile(r"\$\s*([^$\n^]{0,40}?)\s*\^\s*\{?\s*(\d{1,3})\s*\}?\s*\$")
-_UNICODE_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_MD_FOOTNOTE_DEFINITION = re.compile(r"\[(?<![^\n]\[)\^(\d{1,4})\]:[ ]*")
+_UNICODE_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
+# "[^n]:" defines a footnote wherever it stands; in a text run onto one line it
+# gets back the line of its own it had.
+_MD_FOOTNOTE_DEFINITION = re.compile(r"[ ]*\[\^(\d{1,4})\]:[ ]*")
 _MD_FOOTNOTE_REFERENCE = re.compile(r"\[\^(\d{1,4})\]")
 _BRACKETED_NUMBER = re.compile(r"\[(\d{1,3})\]")
-_OLD_STYLE_MARKER = re.compile(r"(?<=[\s,.;:)\]”\"'\u2019])(\d{1,3})/(?=[ ]*$|[ ]+(?!\d)|\n)", re.M)
+_OLD_STYLE_MARKER = re.compile(
+    r"(?<=[\s,.;:)\]\u201d\"'\u2019])(\d{1,3})/(?=[ ]*$|[ ]+(?!\d)|[ ]+\d{1,3}\.\s|\n)", re.M
+)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _RULE_LINE = re.compile(r"(?:_+|-{3,}|\*{3,}|—{2,}|={3,}|(?:[-*_] ){2,}[-*_])")
@@ -96,7 +100,7 @@ _RULE_CHARACTERS = "-_*—="
 
 
 def normalise(raw: str) -> str:
-    text = _ODD_CHARACTER.sub(lambda m: _REPLACEMENTS[m.group()], raw.replace("\r\n", "\n"))
+    text = _ODD_CHARACTER.sub(_replacement, raw.replace("\r\n", "\n"))
     if text.lstrip()[:3] in ("---", "+++"):
         text = _FRONT_MATTER.sub("", text, count=1)
     if "<" in text or "&" in text:
@@ -111,11 +115,16 @@ def normalise(raw: str) -> str:
     return text.strip("\n ")
 
 
+def _replacement(match: re.Match[str]) -> str:
+    return _REPLACEMENTS[match.group()]
+
+
 def _unify_html(text: str) -> str:
     if "<sup>" in text or "<SUP>" in text:
         text = _TAGGED_AMPERSAND.sub("&", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        text = _ODD_CHARACTER.sub(_replacement, text)  # "&nbsp;" is an odd space too
     if "<" not in text:
         return text
     text = _SUP_NUMBER.sub(lambda m: footnote_mark(int(m.group(1))), text)
@@ -135,7 +144,7 @@ def _unify_markers(text: str) -> str:
         )
     if "[" in text:
         if "[^" in text:
-            text = _MD_FOOTNOTE_DEFINITION.sub(lambda m: footnote_mark(int(m.group(1))) + " ", text)
+            text = _MD_FOOTNOTE_DEFINITION.sub(_definition, text)
             text = _MD_FOOTNOTE_REFERENCE.sub(lambda m: footnote_mark(int(m.group(1))), text)
         if "](" in text:
             text = _IMAGE.sub("", text)
@@ -144,6 +153,12 @@ def _unify_markers(text: str) -> str:
     if "/ " in text or "/\n" in text:
         text = _OLD_STYLE_MARKER.sub(lambda m: footnote_mark(int(m.group(1))), text)
     return text
+
+
+def _definition(match: re.Match[str]) -> str:
+    start = match.start()
+    own_line = start == 0 or match.string[start - 1] == "\n"
+    return ("" if own_line else "\n") + footnote_mark(int(match.group(1))) + " "
 
 
 def _unify_line(line: str) -> str:

@@ -22,6 +22,11 @@ Then the units are read in order, as a reader does:
   operative paragraph ending ":" (an adopted declaration) open the annex, whose
   paragraphs come last with kind "annex".
 
+Where the source lost paragraph breaks, long lines (a paragraph per line) make
+every line break after a finished line a possible boundary, and in an unnumbered
+operative section a sentence opening with an operative verb ("... resolution.
+Requests ...") starts the next paragraph.
+
 Sub-paragraphs are joined to their parent with a single space; paragraph texts
 keep markers here (``segment`` reads them out in reading order).
 """
@@ -66,13 +71,17 @@ _ANNEX_HEADING = re.compile(
 _EDITORIAL = re.compile(r"\[(?:matter omitted|text omitted|omitted|\.\.\.|…)\]", re.I)
 _BRACKETED_ONLY = re.compile(r"^[\W_]*\[[^\]]*\][\W_]*$")
 _FIRST_PERSON = re.compile(r"^(?:We|I)\b")
-_LEADING_QUOTE = re.compile(r"^[\"“‘']+(?=\s*\S)")
-_TRAILING_QUOTE = re.compile(r"(?<=[.;,!?])[\"”’']+$")
+_QUOTE_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "'": "'"}
+_CLOSING_QUOTES = {"\u201d": "\u201c", "\u2019": "\u2018", '"': '"', "'": "'"}
+_TERMINAL_PUNCTUATION = frozenset(".;,!?")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 _FUNCTION_WORD_END = re.compile(
     r"\b(?:of|the|and|to|in|on|for|by|with|a|an|at|from|or|its|their|as|that|under)$", re.I
 )
 _WORDS = re.compile(r"\S+")
+_SENTENCE_BOUNDARY = re.compile(r"[.;] (?=[A-Z])")
 _CLOSING_STARTS = frozenset("0123456789Aa[")
+_PARAGRAPH_LINE_LENGTH = 150
 # Emphasis markup a converter could not pair, around a meeting line.
 _LEFTOVER_EMPHASIS = "*_ "
 _MAX_HEADING_WORDS = 25
@@ -80,7 +89,7 @@ _MAX_HEADING_LINE_WORDS = 12
 _NUMBERING_GAP = 3
 
 UnitStart = Literal["number", "item", "opener", "blank", "first"]
-Section = Literal["preamble", "operative", "closing", "annex"]
+Section = Literal["preamble", "operative", "annex"]
 
 
 @dataclass(slots=True)
@@ -135,24 +144,30 @@ def read_body(lines: list[Line], first_kind: ParagraphKind | None = None) -> Bod
 def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
     units: list[_Unit] = []
     closed = False
+    # Long lines are whole paragraphs: a line break after a finished one is a boundary.
+    line_per_paragraph = bool(lines) and (
+        sum(len(line.text) for line in lines) / len(lines) > _PARAGRAPH_LINE_LENGTH
+    )
     for line in lines:
         text = line.text
-        if "[" in text:
-            text = _EDITORIAL.sub("", text).strip()
-            if not text or _BRACKETED_ONLY.match(strip_marks(text)):
-                continue
         plain = strip_marks(text).strip(_LEFTOVER_EMPHASIS)
         if _is_closing_line(plain) or (closed and _CLOSING_DATE.match(plain)):
             closing.append(plain)
             closed = True
             continue
+        if "[" in text:
+            text = _EDITORIAL.sub("", text).strip()
+            if not text or _BRACKETED_ONLY.match(strip_marks(text)):
+                continue
+            plain = strip_marks(text)
         if closed:
             # After the meeting line only an annex belongs to the document.
             if _ANNEX_HEADING.match(plain):
                 closed = False
                 units.append(_Unit("blank", [text], line.gap))
             continue
-        start = _unit_start(units[-1] if units else None, text, line.gap)
+        gap: Gap = "blank" if line_per_paragraph and line.gap == "none" else line.gap
+        start = _unit_start(units[-1] if units else None, text, gap)
         if start is None and units:
             units[-1].lines.append(text)
         else:
@@ -167,12 +182,14 @@ def _unit_start(current: _Unit | None, text: str, gap: Gap) -> UnitStart | None:
         return "item"
     if current is None:
         return "first"
-    if not is_terminated(current.lines[-1]) and not _is_heading_line(current):
+    finished = is_terminated(current.lines[-1])
+    if not finished and not _is_heading_line(current):
         return None
     first = text.lstrip(OPENING_QUOTES)[:1]
     if first == EMPHASIS_OPEN or (first.isupper() and opener_kind(text) is not None):
         return "opener"
-    if first.isupper() and (gap == "blank" or _looks_like_heading(strip_marks(text))):
+    # A heading may be wrapped over lines; only after a finished line can one begin.
+    if finished and first.isupper() and (gap == "blank" or _looks_like_heading(strip_marks(text))):
         return "blank"
     return None
 
@@ -218,6 +235,8 @@ class _Reader:
         self._numbered = False
         self._last_number = 0
         self._annex_numbered = False
+        # The current paragraph opened a list ("... by:"); its items follow unnumbered.
+        self._in_list = False
 
     def read(self, unit: _Unit, following: _Unit | None) -> None:
         """Read ``unit``; ``following`` tells whether it stands as a heading above it."""
@@ -245,14 +264,14 @@ class _Reader:
     def _read_preamble(self, unit: _Unit, text: str) -> None:
         if unit.start == "number":
             number, rest = _split_number(text)
-            if number <= _NUMBERING_GAP:
+            if number <= _NUMBERING_GAP or opener_kind(rest) == "operative":
                 self._note_gap(number, 1)
                 self._start("operative", number, rest)
                 self._section, self._numbered, self._last_number = "operative", True, number
                 return
         kind = self._first_kind if unit.start == "first" and self._first_kind else opener_kind(text)
         if kind == "operative":
-            self._start("operative", None, text)
+            self._start_unnumbered(text)
             self._section = "operative"
         elif kind == "preambular" or unit.start in ("first", "opener") or self._current is None:
             if unit.start != "first" and kind is None and self._current is None:
@@ -269,7 +288,7 @@ class _Reader:
                 self._start("operative", number, rest)
                 self._last_number = number
                 return
-            if number == 1 and (self._numbered or self._ends_list()):
+            if number == 1 and (self._numbered or self._in_list):
                 self._open_annex()
                 self._read_annex(unit, text)
                 return
@@ -281,12 +300,22 @@ class _Reader:
             self._attach(text)
             return
         kind = opener_kind(text)
-        if self._ends_list() and kind != "operative":
+        if self._in_list and kind != "operative":
             self._attach(text)
         elif unit.start in ("opener", "blank") and self._ends_sentence():
-            self._start("operative", None, text)
+            self._start_unnumbered(text)
         else:
             self._attach(text)
+
+    def _start_unnumbered(self, text: str) -> None:
+        """Unnumbered operative paragraphs; a sentence opening with an operative verb
+        ("... resolution. Requests the Consular Commission ...") is one more, run on."""
+        start = 0
+        for boundary in _SENTENCE_BOUNDARY.finditer(text):
+            if opener_kind(text[boundary.end() :], guess=False) == "operative":
+                self._start("operative", None, text[start : boundary.start() + 1])
+                start = boundary.end()
+        self._start("operative", None, text[start:])
 
     def _read_annex(self, unit: _Unit, text: str) -> None:
         if unit.start == "number":
@@ -313,24 +342,27 @@ class _Reader:
     def _start(self, kind: ParagraphKind, number: int | None, text: str) -> None:
         self.flush()
         self._current = DraftParagraph(kind, number, [text] if text else [])
+        self._in_list = _opens_list(text)
 
     def _attach(self, text: str) -> None:
         if self._current is None:
             kind: ParagraphKind = "annex" if self._section == "annex" else "preambular"
             self._current = DraftParagraph(kind, None)
         self._current.parts.append(text)
-
-    def _ends_list(self) -> bool:
-        return self._current is not None and strip_marks(self._current.text).rstrip().endswith(":")
+        self._in_list = self._in_list or _opens_list(text)
 
     def _ends_sentence(self) -> bool:
-        if self._current is None:
+        if self._current is None or not self._current.parts:
             return True
-        return strip_marks(self._current.text).rstrip(" \"'”’").endswith((";", "."))
+        return strip_marks(self._current.parts[-1]).rstrip(" \"'”’").endswith((";", "."))
 
     def _note_gap(self, number: int, expected: int) -> None:
         if number != expected:
             self.warnings.append("operative_numbering_gap")
+
+
+def _opens_list(text: str) -> bool:
+    return strip_marks(text).rstrip().endswith(":")
 
 
 def _heads(following: _Unit | None) -> bool:
@@ -351,28 +383,29 @@ def _is_heading(plain: str) -> bool:
 
 def strip_quotes(text: str) -> str:
     """A quoted resolution's quote marks: one opens each paragraph, one closes the last."""
-    if text[:1] in "“‘\"'" and _is_unbalanced_opening(text):
-        text = _LEADING_QUOTE.sub("", text).lstrip()
-    if text[-1:] in "”’\"'" and _is_unbalanced_closing(text):
-        text = _TRAILING_QUOTE.sub("", text)
+    first, last = text[:1], text[-1:]
+    if first in _QUOTE_PAIRS and (_is_unbalanced(text, first) or _wraps_whole(text, first)):
+        text = text[1:].lstrip()
+    if last in _CLOSING_QUOTES and text[-2:-1] in _TERMINAL_PUNCTUATION:
+        opening = _CLOSING_QUOTES[last]
+        if opening == last:
+            unbalanced = (text.count(last) - len(_APOSTROPHE.findall(text))) % 2 == 1
+        else:
+            unbalanced = text.count(last) > text.count(opening)
+        if unbalanced:
+            text = text[:-1]
     return text
 
 
-def _is_unbalanced_opening(text: str) -> bool:
-    first = text[0]
-    if first == "“":
-        return text.count("“") > text.count("”")
-    if first == "‘":
-        return text.count("‘") > text.count("’")
-    if first == '"':
-        return text.count('"') % 2 == 1
-    return text[1:2].isupper()
+def _is_unbalanced(text: str, opening: str) -> bool:
+    closing = _QUOTE_PAIRS[opening]
+    if opening == closing:
+        return (opening == '"' and text.count(opening) % 2 == 1) or text[1:2].isupper()
+    return text.count(opening) > text.count(closing)
 
 
-def _is_unbalanced_closing(text: str) -> bool:
-    last = text[-1]
-    if last == "”":
-        return text.count("”") > text.count("“")
-    if last == '"':
-        return text.count('"') % 2 == 1
-    return True
+def _wraps_whole(text: str, opening: str) -> bool:
+    """``“Decides ... session.”``: one pair around the whole paragraph."""
+    closing = _QUOTE_PAIRS[opening]
+    inner = text[1:-1]
+    return text.endswith(closing) and opening not in inner and closing not in inner

@@ -31,6 +31,8 @@ _SYMBOL_SUFFIXES = ("Add. ", "Rev. ", "Corr. ", "Amend. ")
 _STRANDED_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
 _MIN_STRANDED_HEAD = 3
 _MAX_FRAGMENT = 5
+_MAX_TOKEN = _MAX_FRAGMENT + 2
+_TOKEN_ENDINGS = ("", ",", ".", ";", ":")
 _PUNCTUATION = ",.;:()[]\"'\u201c\u201d\u2018\u2019"
 # A piece after these is a word of its own ("in to" is not "into").
 _FUNCTION_WORDS = frozenset(
@@ -65,39 +67,45 @@ def find_word_repairs(text: str) -> WordRepairs:
     """Broken and run-together words of ``text`` that ``text`` itself can mend."""
     tokens = text.split()
     counts = Counter(tokens)
-    hapaxes = [token for token, count in counts.items() if count == 1]
-    if not hapaxes:
+    # Only words seen once can be pieces; the filters run first because they are cheap.
+    fragments = [t for t, n in counts.items() if n == 1 and len(t) <= _MAX_TOKEN and t[0].islower()]
+    run_together = [t for t, n in counts.items() if n == 1 and len(t) >= _MIN_RUN_TOGETHER]
+    if not fragments and not run_together:
         return {}
-    words = {token.strip(_PUNCTUATION) for token in counts}
     position = dict(zip(tokens, range(len(tokens)), strict=True))
     repairs: WordRepairs = {}
-    for token in hapaxes:
+    for token in fragments:
         core = token.rstrip(_PUNCTUATION)
-        if not core.isalpha():
-            continue
-        if len(core) <= _MAX_FRAGMENT and core[0].islower():
-            previous = tokens[position[token] - 1] if position[token] else ""
-            if _is_broken_word(previous, core, words):
-                repairs[f"{previous} {core}"] = previous + core
-        elif len(core) >= _MIN_RUN_TOGETHER:
-            split = _split_run_together(core, words)
+        previous = tokens[position[token] - 1] if position[token] else ""
+        short = core.isalpha() and len(core) <= _MAX_FRAGMENT
+        if short and _is_broken_word(previous, core, counts):
+            repairs[f"{previous} {core}"] = previous + core
+    for token in run_together:
+        core = token.rstrip(_PUNCTUATION)
+        if core.endswith(_RUN_TOGETHER_TAILS) and core.isalpha():
+            split = _split_run_together(core, counts)
             if split:
                 repairs[core] = split
     return repairs
 
 
-def _is_broken_word(head: str, tail: str, words: set[str]) -> bool:
+def _is_broken_word(head: str, tail: str, counts: Counter[str]) -> bool:
     if not head.isalpha() or head in _FUNCTION_WORDS:
         return False
     if tail in _STRANDED_LETTERS:
         return len(head) >= _MIN_STRANDED_HEAD
-    return head + tail in words
+    return _occurs(head + tail, counts)
 
 
-def _split_run_together(word: str, words: set[str]) -> str | None:
+def _occurs(word: str, counts: Counter[str]) -> bool:
+    """Whether ``word`` is one of the text's tokens, bare or before punctuation."""
+    return any(word + ending in counts for ending in _TOKEN_ENDINGS)
+
+
+def _split_run_together(word: str, counts: Counter[str]) -> str | None:
     for tail in _RUN_TOGETHER_TAILS:
         head = word[: -len(tail)]
-        if word.endswith(tail) and len(head) >= _MIN_RUN_TOGETHER_HEAD and head in words:
+        if word.endswith(tail) and len(head) >= _MIN_RUN_TOGETHER_HEAD and _occurs(head, counts):
             return f"{head} {tail}"
     return None
 

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from unres.model import Footnote, Paragraph, ParagraphKind, Structure
 from unres.parse.footnotes import MarkerReader, clean_footnote_text, take_footnote_blocks
 from unres.parse.furniture import is_furniture_line, remove_furniture, strip_inline_furniture
-from unres.parse.lines import OPENING_QUOTES, Line, to_lines
+from unres.parse.lines import (
+    OPENING_QUOTES,
+    PARAGRAPH_NUMBER,
+    Line,
+    to_lines,
+    without_wrap_blanks,
+)
 from unres.parse.marks import (
     EMPHASIS_CLOSE,
     EMPHASIS_OPEN,
@@ -37,18 +43,20 @@ __all__ = ["split_document"]
 # --- tokenizer layer -----------------------------------------------------------------
 
 _ORGANS = (
-    r"General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council"
-    r"|Commission\s+on\s+Human\s+Rights|Trusteeship\s+Council|Sub-Commission\s+on\s+[A-Z][\w\s]{5,80}?"
-    r"|Commission\s+on\s+the\s+Status\s+of\s+Women|Conference\s+of\s+the\s+Parties"
+    r"(?i:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council"
+    r"|Economic\s+and\s+Social\s+Council|Commission\s+on\s+Human\s+Rights|Trusteeship\s+Council"
+    r"|Commission\s+on\s+the\s+Status\s+of\s+Women|Conference\s+of\s+the\s+Parties)"
 )
 _MARK = f"[{EMPHASIS_OPEN}{EMPHASIS_CLOSE}]?"
+_QUOTE = "\"'\u201c\u2018"
+# "The General Assembly," anywhere ("the" in lower case is a sentence's, not the organ
+# line's); "The General Assembly" alone on its line; "Security Council," opening a line;
+# a Human Rights Council decision's "At its 30th meeting, on ..., the Council decided".
 _ORGAN_LINE = re.compile(
-    # "The General Assembly," anywhere; "The General Assembly" alone; "Security Council," first.
-    rf"(?P<quote>[\"“‘']?){_MARK}(?:(?<![^\s\]\"“‘'{EMPHASIS_OPEN}])(?:The|THE)\s+(?:{_ORGANS}){_MARK}\s*,"
-    rf"|^(?:The|THE)\s+(?:{_ORGANS}){_MARK}\s*$|^(?:{_ORGANS}){_MARK}\s*,){_MARK}"
-    rf"|(?P<decision>\bAt\s+its\s+\d+\w*\s+(?:plenary\s+)?meeting,?\s+(?:held\s+)?on\s+[^,]{{4,30}},\s+"
-    rf"the\s+(?:{_ORGANS}))(?=\s+(?:decided|adopted|agreed)\b)",
-    re.I,
+    rf"(?P<quote>[{_QUOTE}]?){_MARK}(?:(?<![^\s\]{_QUOTE}{EMPHASIS_OPEN}])(?:The|THE)\s+{_ORGANS}"
+    rf"{_MARK}\s*,|^(?:The|THE)\s+{_ORGANS}{_MARK}\s*$|^{_ORGANS}{_MARK}\s*,){_MARK}"
+    rf"|(?P<decision>\bAt\s+its\s+\d+\w*\s+(?:plenary\s+)?meeting,?\s+(?:held\s+)?on\s+[^,]{{4,30}},"
+    rf"\s+the\s+{_ORGANS})(?=\s+(?:decided|adopted|agreed)\b)"
 )
 _HEADER_START = re.compile(
     r"^(?:[\"“‘']?(?:"
@@ -62,17 +70,31 @@ _HEADER_START = re.compile(
 )
 _TITLE_LINE = re.compile(r"^(?:\d{1,4}/\d{1,4}|[A-Z]{1,3}-\d{1,2}/\d{1,4})\s*\.\s*(\S.*)$")
 _OPENING_QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'’"}
+# A sentence's end, then the quote that closes a quoted resolution.
+_CLOSING_QUOTE = {
+    opening: re.compile(f"[.;!?][{re.escape(closing)}](?=\\s|$)")
+    for opening, closing in _OPENING_QUOTES.items()
+}
 _DEFINITION_INLINE = re.compile(f"(?<=\\s)(?={FOOTNOTE_MARK.pattern}\\s+[A-Z])")
 _RUN_BREAKS = re.compile(
     r"\s+(?=[\"\u201c]?The\s+(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council),)"
-    r"|(?<=[;:.,\u201d\"\ue001])\s+(?=\d{1,3}\.\s+[A-Z\ue002\u201c\"])"
     r"|(?<=[;:])\s+(?=\((?:[a-z]{1,2}|[ivx]{1,5})\)\s)"
     r"|(?<=[.;\u201d])\s+(?=\ue002?(?:\d{1,4}(?:st|nd|rd|th|d)\s+(?:plenary\s+)?meeting\b|Adopted\s+by\b))"
+)
+_NUMBER_BREAK = re.compile(r"\s+(?=\d{1,3}\.\s+[A-Z\ue002\u201c\"])")
+# Before "12. Decides": the end of a paragraph (its marker may follow) or of a heading.
+_BEFORE_NUMBER = re.compile(r"(?:[;:.,\u201d\"]\d{0,3}|\ue001|[a-z])$")
+# What follows the date of a meeting line is no longer the closing.
+_AFTER_MEETING_DATE = re.compile(
+    r"(\d(?:st|nd|rd|th|d)\s+(?:plenary\s+)?meeting,?\s+(?:on\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?\ue003?)\s+"
 )
 _OPENER_BREAK = re.compile(
     f"(?<=[,;{FOOTNOTE_CLOSE}0-9])\\s+(?=[{EMPHASIS_OPEN}{OPENING_QUOTES}]?[A-Z])"
 )
-_BARE_MARKER_END = re.compile(r"[,;]\d{1,3}$")
+# "...; Department of Political Affairs\n24. Encourages": a heading run onto the end
+# of the paragraph before the next number.
+_HEADING_BEFORE_NUMBER = re.compile(r"([;.:]) (?=[A-Z][^\n;:,.]{0,80}[a-z]\n\d{1,3}\.\s)")
+_BARE_MARKER_END = re.compile(r"[,;] ?\d{1,3}$")
 _HEADER_SPACES = re.compile(r"[ ]{2,}")
 # One line this long on average means a text whose line breaks were lost.
 _RUN_TOGETHER_LINE = 1000
@@ -94,7 +116,7 @@ def split_document(text: str) -> Structure:
         lines = to_lines(_break_runs(text))
     split = _split_at_organ(lines)
     title = _title(split.header)
-    body = remove_furniture(split.body, title)
+    body = remove_furniture(without_wrap_blanks(split.body), title)
     if split.quote:
         body = _cut_at_closing_quote(body, split.quote)
     blocks = take_footnote_blocks(body)
@@ -136,20 +158,23 @@ def _split_at_organ(lines: list[Line]) -> _Split:
         before = line.text[: match.start()].strip()
         after = line.text[match.end() :].strip()
         header = _trim_wrapper(lines[:index] + ([Line(before)] if before else []))
+        first_kind: ParagraphKind | None = "operative" if match.group("decision") else None
+        if after and first_kind is None:
+            # "Security Council, having received ...": the preamble run onto the organ line.
+            after = after[0].upper() + after[1:]
         body = [Line(after)] if after else []
         body += lines[index + 1 :]
-        quote = match.group("quote") or _quote_of(header[-1].text if header else "")
-        first_kind: ParagraphKind | None = "operative" if match.group("decision") else None
-        header.append(Line(organ.lstrip("\"“‘'")))
+        quote = match.group("quote") or _quote_of(header)
+        header.append(Line(organ.lstrip(_QUOTE)))
         return _Split(header, body, first_kind, quote or None, True)
     start = next((i for i, line in enumerate(lines) if _opens_paragraph(line.text)), len(lines))
     return _Split(_trim_wrapper(lines[:start]), lines[start:], None, None, False)
 
 
 def _opens_paragraph(text: str) -> bool:
-    return (
-        text[:1].isdigit() and text[:4].rstrip(" ").endswith(".") or opener_kind(text) is not None
-    )
+    """Without an organ line, the body starts at a numbered line or a known opener."""
+    numbered = text[:1].isdigit() and text[:4].rstrip(" ").endswith(".")
+    return numbered or opener_kind(text, guess=False) is not None
 
 
 def _trim_wrapper(lines: list[Line]) -> list[Line]:
@@ -159,8 +184,12 @@ def _trim_wrapper(lines: list[Line]) -> list[Line]:
     return lines[start:] if start is not None else []
 
 
-def _quote_of(text: str) -> str:
-    return text[:1] if text[:1] in _OPENING_QUOTES else ""
+def _quote_of(header: list[Line]) -> str:
+    """The quote mark that opens a quoted resolution in the header (a cable's 'Text of)."""
+    for line in reversed(header):
+        if line.text[:1] in _OPENING_QUOTES:
+            return line.text[0]
+    return ""
 
 
 def _title(header: list[Line]) -> str | None:
@@ -184,7 +213,7 @@ def _header_text(header: list[Line], reader: MarkerReader) -> str:
 
 
 def _cut_at_closing_quote(lines: list[Line], quote: str) -> list[Line]:
-    closing = re.compile(f"[.;!?][{re.escape(_OPENING_QUOTES[quote])}](?=\\s|$)")
+    closing = _CLOSING_QUOTE[quote]
     for index, line in enumerate(lines):
         match = closing.search(line.text)
         if match:
@@ -203,8 +232,25 @@ def _lost_line_breaks(lines: list[Line]) -> bool:
 def _break_runs(text: str) -> str:
     """Line breaks at the paragraph boundaries of a text that lost them."""
     text = _RUN_BREAKS.sub("\n", text)
+    text = _NUMBER_BREAK.sub(_number_break, text)
+    text = _AFTER_MEETING_DATE.sub("\\1\n", text)
     text = _DEFINITION_INLINE.sub(_definition_break, text)
-    return _OPENER_BREAK.sub(_opener_break, text)
+    text = _OPENER_BREAK.sub(_opener_break, text)
+    return _HEADING_BEFORE_NUMBER.sub("\\1\n", text)
+
+
+def _number_break(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 4) : match.start()]
+    if not _BEFORE_NUMBER.search(before):
+        return match.group()
+    if before[-1:].islower():
+        # Only a heading ends in a bare word before a number; the paragraph must open
+        # with its verb then ("Peacebuilding financing 13. Calls for").
+        following = match.string[match.end() : match.end() + 60]
+        number = PARAGRAPH_NUMBER.match(following)
+        rest = following[number.end() :] if number else ""
+        return "\n" if opener_kind(rest, guess=False) == "operative" else match.group()
+    return "\n"
 
 
 def _definition_break(match: re.Match[str]) -> str:
