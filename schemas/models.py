@@ -217,10 +217,11 @@ class Paragraphs(pa.DataFrameModel):
         return checks.every_element_at_least(data, 1)
 
 
-class Citations(pa.DataFrameModel):
-    """One row per occurrence of a cited resolution, decision or document symbol."""
+class _Located(pa.DataFrameModel):
+    """Where in a document a citation or date stands: a paragraph, a footnote, or
+    neither (the header or closing lines), never both."""
 
-    doc_id: str = pa.Field(description="The citing document (documents.doc_id).")
+    doc_id: str = pa.Field(description="The document (documents.doc_id).")
     paragraph: pl.Int32 = pa.Field(
         nullable=True,
         description=(
@@ -231,6 +232,16 @@ class Citations(pa.DataFrameModel):
     footnote: pl.Int32 = pa.Field(
         nullable=True, description="footnotes.number of the footnote it occurs in, else null."
     )
+
+    # Named like its check: pandera reports an inherited check by its method name.
+    @pa.check("footnote", name="null_when_in_paragraph")
+    def null_when_in_paragraph(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("footnote").is_null() | pl.col("paragraph").is_null())
+
+
+class Citations(_Located):
+    """One row per occurrence of a cited resolution, decision or document symbol."""
+
     kind: str = pa.Field(
         isin=list(CITATION_KINDS),
         description=(
@@ -282,25 +293,10 @@ class Citations(pa.DataFrameModel):
     def _resolved_format(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return checks.matches(data, patterns.DOCUMENT_SYMBOL)
 
-    @pa.check("footnote", name="null_when_in_paragraph")
-    def _one_place(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return data.lazyframe.select(pl.col("footnote").is_null() | pl.col("paragraph").is_null())
 
-
-class Dates(pa.DataFrameModel):
+class Dates(_Located):
     """One row per full date (day, month and year) written anywhere in a document."""
 
-    doc_id: str = pa.Field(description="The document (documents.doc_id).")
-    paragraph: pl.Int32 = pa.Field(
-        nullable=True,
-        description=(
-            "paragraphs.index of the paragraph it occurs in; null in a footnote, the "
-            "header or the closing lines."
-        ),
-    )
-    footnote: pl.Int32 = pa.Field(
-        nullable=True, description="footnotes.number of the footnote it occurs in, else null."
-    )
     date: pl.Date = pa.Field(
         description=(
             "The date; of a range only the fully written end ('from 31 August to "
@@ -320,10 +316,6 @@ class Dates(pa.DataFrameModel):
     @pa.check("raw", name="not_blank")
     def _not_blank(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return checks.not_blank(data)
-
-    @pa.check("footnote", name="null_when_in_paragraph")
-    def _one_place(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return data.lazyframe.select(pl.col("footnote").is_null() | pl.col("paragraph").is_null())
 
 
 class Footnotes(pa.DataFrameModel):
