@@ -11,7 +11,7 @@ endif
 RUN := $(UV) run --frozen
 N ?= 20000
 
-.PHONY: setup run test test-slow lint eval bench clean
+.PHONY: setup run test test-slow test-crash lint eval bench clean
 
 .venv/.synced: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv \
@@ -29,6 +29,9 @@ test: setup  ## the test suite (unit tests, seeds, end-to-end flow)
 
 test-slow: setup  ## the property tests with 1,000 examples each
 	HYPOTHESIS_PROFILE=thorough $(RUN) pytest tests/test_properties.py
+
+test-crash: setup  ## kill -9 a real build 20 times; every release must stay whole (minutes)
+	$(RUN) pytest -m slow tests/test_crash.py
 
 lint: setup  ## ruff and mypy
 	$(RUN) ruff check .

@@ -97,3 +97,19 @@ def test_cli_help_explains_build(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_info.value.code == 0
     help_text = capsys.readouterr().out
     assert "--raw" in help_text and "exit status" in help_text and "latest" in help_text
+
+
+def test_cli_verify_says_whole_or_names_the_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_publish import _publish
+
+    release = _publish(tmp_path / "out")
+    assert main(["verify", str(tmp_path / "out" / "latest")]) == 0
+    assert "is whole" in capsys.readouterr().out
+
+    table = release / "footnotes.parquet"
+    table.chmod(0o644)
+    table.write_bytes(table.read_bytes()[:-1] + b"\0")
+    assert main(["verify", str(release)]) == 1
+    assert "footnotes" in capsys.readouterr().err

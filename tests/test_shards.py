@@ -87,3 +87,22 @@ def test_release_tables_come_out_sorted_by_their_keys(raw: Path, tmp_path: Path)
     assert ("A/RES/75/180", "A/RES/70/1") in set(
         edges.select("citing_symbol", "cited_symbol").rows()
     )
+
+
+def test_a_web_page_is_parsed_when_it_holds_a_resolution_and_rejected_when_not(
+    raw: Path, tmp_path: Path
+) -> None:
+    seed = (raw / f"{SEED_NAMES[1]}.txt").read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{block}</p>\n" for block in seed.split("\n\n"))
+    (raw / "resolution.html").write_text(f"<!DOCTYPE html><html><body>{paragraphs}</body></html>")
+    (raw / "menu.html").write_text(
+        "<!DOCTYPE html><html><body><nav>Home | News</nav><p>Opening hours: 9 to 5.</p>"
+        "</body></html>"
+    )
+    _build(raw, tmp_path / "staging")
+
+    documents = pl.read_parquet(tmp_path / "staging" / "documents.parquet")
+    rejects = pl.read_parquet(tmp_path / "staging" / "rejects.parquet")
+    page = documents.filter(pl.col("doc_id") == "resolution.html").row(0, named=True)
+    assert page["symbol"] == "A/RES/72/169" and page["n_operative"] == 17
+    assert rejects.select("path", "reason").rows() == [("menu.html", "html_not_resolution")]

@@ -1,0 +1,129 @@
+"""Kill -9 a real build at random moments: every release stays whole, latest too.
+
+Slow (minutes): run with `make test-crash`. The builds talk to one real Prefect
+server started here on loopback, so each killed build costs seconds, not the
+~20 s a temporary server takes to start.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RAW
+from unres.bench import generate_corpus
+from unres.publish import STAGING_PREFIX, latest_release, verify_release
+
+pytestmark = pytest.mark.slow
+
+KILLS = 20
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def prefect_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    home = tmp_path_factory.mktemp("prefect-home")
+    port = _free_port()
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("the Prefect server did not start")
+                time.sleep(0.5)
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+
+
+def _build(raw: Path, out: Path, api: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "flows.cli",
+            "build",
+            "--raw",
+            str(raw),
+            "--out",
+            str(out),
+            "--batch-size",
+            "50",
+            "-q",
+        ],
+        env={**os.environ, "PREFECT_API_URL": api},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _assert_every_release_whole(out: Path) -> None:
+    releases = [p for p in (out / "releases").iterdir() if not p.name.startswith(".")]
+    for release in releases:
+        assert verify_release(release) == [], release.name
+    latest = latest_release(out)
+    assert latest is not None and latest in releases
+
+
+def test_killed_builds_never_leave_a_broken_release(prefect_api: str, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    generate_corpus(RAW, raw, 300, 7)
+    out = tmp_path / "out"
+
+    started = time.monotonic()
+    assert _build(raw, out, prefect_api).wait(timeout=600) == 0
+    full = time.monotonic() - started
+    _assert_every_release_whole(out)
+
+    rng = random.Random(20261123)
+    for _ in range(KILLS):
+        build = _build(raw, out, prefect_api)
+        time.sleep(rng.uniform(0, full))
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+        _assert_every_release_whole(out)
+
+    # The next build cleans what the killed ones left and publishes.
+    assert _build(raw, out, prefect_api).wait(timeout=600) == 0
+    _assert_every_release_whole(out)
+    leftovers = [p for p in (out / "releases").iterdir() if p.name.startswith(STAGING_PREFIX)]
+    assert leftovers == []
