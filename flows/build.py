@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,13 +24,47 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 from schemas import SCHEMA_VERSION
 from unres import PARSER_VERSION
 from unres.ingest import InputFile, discover_inputs
-from unres.publish import BuildLock, clean_stale_staging, new_staging_dir, publish_release
+from unres.publish import (
+    BuildLock,
+    clean_stale_staging,
+    latest_release,
+    new_staging_dir,
+    publish_release,
+    read_manifest,
+)
 from unres.shards import ShardResult, merge_shards, process_batch
 
 log = logging.getLogger("unres.build")
 
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousBuild:
+    """The release ``latest`` points at, when its rows can be reused: same parser and
+    schema versions. ``inputs`` maps its doc_ids to their sha256 (None: not read)."""
+
+    release: str
+    inputs: dict[str, str | None]
+
+    def hashes_of(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        return {d: h for d in doc_ids if (h := self.inputs.get(d)) is not None}
+
+
+def reusable_previous_build(out_dir: Path) -> PreviousBuild | None:
+    release = latest_release(out_dir)
+    if release is None:
+        return None
+    manifest = read_manifest(release)
+    if (manifest.get("parser_version"), manifest.get("schema_version")) != (
+        PARSER_VERSION,
+        SCHEMA_VERSION,
+    ):
+        return None
+    return PreviousBuild(
+        release=str(release), inputs={i["doc_id"]: i["sha256"] for i in manifest["inputs"]}
+    )
 
 
 @dataclass(slots=True)
@@ -41,6 +75,9 @@ class BuildSummary:
     rejects: int
     warnings: int
     seconds: float
+    reused: int = 0
+    # True when nothing changed since ``release``, so no new release was published.
+    unchanged: bool = False
     rows: dict[str, int] = field(default_factory=dict)
 
 
@@ -50,8 +87,16 @@ def discover(raw_dir: str) -> list[InputFile]:
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
-def parse_batch(inputs: list[InputFile], shard_dir: str, max_bytes: int) -> ShardResult:
-    return process_batch(inputs, shard_dir, max_bytes=max_bytes)
+def parse_batch(
+    inputs: list[InputFile], shard_dir: str, max_bytes: int, previous: PreviousBuild | None
+) -> ShardResult:
+    return process_batch(
+        inputs,
+        shard_dir,
+        max_bytes=max_bytes,
+        previous_release=previous.release if previous else None,
+        previous_hashes=previous.hashes_of(item.doc_id for item in inputs) if previous else None,
+    )
 
 
 @task(name="merge-shards", cache_policy=NO_CACHE)
@@ -87,34 +132,43 @@ def build_release(
     with BuildLock(out):
         for stale in clean_stale_staging(out):
             log.info("removed leftover staging directory %s", stale)
+        previous = reusable_previous_build(out)
         staging = new_staging_dir(out)
         try:
             inputs = discover(raw_dir)
             log.info("found %d input files under %s", len(inputs), raw_dir)
-            results = _parse_all(inputs, staging, batch_size=batch_size, max_bytes=max_bytes)
-            rows = merge([r.shard for r in results], str(staging))
-            _check_every_input_accounted_for(len(inputs), rows)
-            shutil.rmtree(staging / "shards")
+            results = _parse_all(
+                inputs, staging, batch_size=batch_size, max_bytes=max_bytes, previous=previous
+            )
             summary = BuildSummary(
                 release="",
                 inputs=len(inputs),
                 documents=sum(r.documents for r in results),
                 rejects=sum(r.rejects for r in results),
                 warnings=sum(r.warnings for r in results),
+                reused=sum(r.reused for r in results),
                 seconds=0.0,
-                rows=rows,
             )
-            summary.release = publish(
-                str(staging),
-                out_dir,
-                [pair for r in results for pair in r.inputs],
-                {
-                    "inputs": summary.inputs,
-                    "documents": summary.documents,
-                    "rejects": summary.rejects,
-                    "warnings": summary.warnings,
-                },
-            )
+            hashes = dict(pair for r in results for pair in r.inputs)
+            if previous is not None and hashes == previous.inputs:
+                shutil.rmtree(staging)
+                summary.release, summary.unchanged = previous.release, True
+            else:
+                summary.rows = merge([r.shard for r in results], str(staging))
+                _check_every_input_accounted_for(len(inputs), summary.rows)
+                shutil.rmtree(staging / "shards")
+                summary.release = publish(
+                    str(staging),
+                    out_dir,
+                    list(hashes.items()),
+                    {
+                        "inputs": summary.inputs,
+                        "documents": summary.documents,
+                        "rejects": summary.rejects,
+                        "warnings": summary.warnings,
+                        "reused": summary.reused,
+                    },
+                )
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -123,11 +177,16 @@ def build_release(
 
 
 def _parse_all(
-    inputs: Sequence[InputFile], staging: Path, *, batch_size: int, max_bytes: int
+    inputs: Sequence[InputFile],
+    staging: Path,
+    *,
+    batch_size: int,
+    max_bytes: int,
+    previous: PreviousBuild | None,
 ) -> list[ShardResult]:
     batches = [list(inputs[i : i + batch_size]) for i in range(0, len(inputs), batch_size)]
     futures = [
-        parse_batch.submit(batch, str(staging / "shards" / f"{n:06d}"), max_bytes)
+        parse_batch.submit(batch, str(staging / "shards" / f"{n:06d}"), max_bytes, previous)
         for n, batch in enumerate(batches)
     ]
     done_files = 0

@@ -24,7 +24,12 @@ The release is written to OUT/releases/<release_id>/ and OUT/latest is switched 
 only once every table has validated; a failed or interrupted build leaves earlier
 releases and `latest` untouched.
 
-exit status: 0 a release was published (even if some inputs were rejected),
+Inputs whose bytes are unchanged since the release `latest` points at (built by
+the same parser and schema versions) are not parsed again: their rows are copied.
+When nothing changed at all, no new release is published and the build says so.
+
+exit status: 0 a release was published (even if some inputs were rejected), or
+               nothing changed since the latest one,
              1 nothing was published, 2 bad command line.
 
 example:  unres build --raw raw --out output
@@ -131,10 +136,17 @@ def _build(args: argparse.Namespace) -> int:
     except Exception as error:
         print(f"unres: build failed, nothing published: {error}", file=sys.stderr)
         return EXIT_FAILED
+    if summary.unchanged:
+        print(
+            f"nothing changed since {summary.release}: same {summary.inputs} inputs, parser "
+            "and schema versions; no new release published"
+        )
+        return EXIT_OK
     print(
         f"published {summary.release}\n"
         f"  {summary.inputs} inputs: {summary.documents} documents, "
-        f"{summary.rejects} rejected, {summary.warnings} parser warnings; "
+        f"{summary.rejects} rejected, {summary.warnings} parser warnings, "
+        f"{summary.reused} reused unchanged from the previous release; "
         f"{time.perf_counter() - started:.1f} s "
         f"({summary.seconds:.1f} s in the flow, the rest starting Prefect)\n"
         f"  rows: " + ", ".join(f"{name} {n}" for name, n in summary.rows.items()) + "\n"

@@ -113,3 +113,36 @@ def test_cli_verify_says_whole_or_names_the_problem(
     table.write_bytes(table.read_bytes()[:-1] + b"\0")
     assert main(["verify", str(release)]) == 1
     assert "footnotes" in capsys.readouterr().err
+
+
+def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
+    prefect_server: None, raw_dir: Path, tmp_path: Path
+) -> None:
+    from flows.build import build_release
+
+    out = tmp_path / "out"
+    first = build_release(str(raw_dir), str(out))
+    unchanged = build_release(str(raw_dir), str(out))
+    assert unchanged.unchanged and unchanged.release == first.release
+    assert len(list((out / "releases").iterdir())) == 1
+
+    changed = raw_dir / "A_RES_80_14.txt"
+    changed.write_text(
+        changed.read_text().replace("Calls upon African States", "Urges African States")
+    )
+    second = build_release(str(raw_dir), str(out))
+
+    assert not second.unchanged and second.reused == 4 and second.documents == 4
+    before = {
+        name: pl.read_parquet(Path(first.release) / f"{name}.parquet")
+        for name in ("documents", "paragraphs", "citations")
+    }
+    after = {
+        name: pl.read_parquet(Path(second.release) / f"{name}.parquet")
+        for name in ("documents", "paragraphs", "citations")
+    }
+    for name in before:
+        keep = pl.col("doc_id") != "A_RES_80_14.txt"
+        assert after[name].filter(keep).equals(before[name].filter(keep)), name
+    verbs = after["paragraphs"].filter(pl.col("doc_id") == "A_RES_80_14.txt")["verb"].to_list()
+    assert "Urges" in verbs

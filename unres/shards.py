@@ -9,7 +9,7 @@ their keys without a global sort.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -36,22 +36,43 @@ class ShardResult:
     inputs: tuple[tuple[str, str | None], ...]
     documents: int
     rejects: int
+    reused: int  # inputs unchanged since the previous release, rows copied from it
     warnings: int
     seconds: float
 
 
-def process_batch(inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int) -> ShardResult:
-    """Read, parse, tabulate and validate one batch; write it as a shard."""
+def process_batch(
+    inputs: Sequence[InputFile],
+    shard_dir: str,
+    *,
+    max_bytes: int,
+    previous_release: str | None = None,
+    previous_hashes: Mapping[str, str] | None = None,
+) -> ShardResult:
+    """Read, parse, tabulate and validate one batch; write it as a shard.
+
+    An input whose bytes hash as they did in ``previous_release`` (built by the
+    same parser and schema versions; ``previous_hashes`` maps its doc_ids to their
+    sha256) is not parsed again: its rows are copied from that release.
+    """
     started = time.perf_counter()
     parsed: list[ParsedInput] = []
     rejected: list[RejectedInput] = []
+    reused: list[tuple[str, str | None]] = []
     for item in inputs:
+        unchanged = _unchanged_hash(item, previous_hashes or {})
+        if unchanged is not None:
+            reused.append((item.doc_id, unchanged))
+            continue
         outcome = _process_one(item, max_bytes=max_bytes)
         if isinstance(outcome, ParsedInput):
             parsed.append(outcome)
         else:
             rejected.append(outcome)
-    tables = validate_tables(build_tables(parsed, rejected))
+    tables = build_tables(parsed, rejected)
+    if reused and previous_release is not None:
+        tables = _with_previous_rows(tables, Path(previous_release), [d for d, _ in reused])
+    tables = validate_tables(tables)
     shard = Path(shard_dir)
     shard.mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
@@ -59,13 +80,40 @@ def process_batch(inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int
     return ShardResult(
         shard=str(shard),
         inputs=tuple(
-            [(p.doc_id, p.sha256) for p in parsed] + [(r.path, r.sha256) for r in rejected]
+            [(p.doc_id, p.sha256) for p in parsed] + [(r.path, r.sha256) for r in rejected] + reused
         ),
-        documents=len(parsed),
-        rejects=len(rejected),
-        warnings=sum(len(p.document.warnings) for p in parsed),
+        documents=tables["documents"].height,
+        rejects=tables["rejects"].height,
+        reused=len(reused),
+        warnings=int(tables["documents"]["warnings"].list.len().sum()),
         seconds=time.perf_counter() - started,
     )
+
+
+def _unchanged_hash(item: InputFile, previous_hashes: Mapping[str, str]) -> str | None:
+    """The input's sha256 when it equals the previous release's, else None."""
+    before = previous_hashes.get(item.doc_id)
+    if before is None or item.problem is not None:
+        return None
+    try:
+        now = sha256_file(Path(item.path))
+    except OSError:
+        return None
+    return now if now == before else None
+
+
+def _with_previous_rows(
+    tables: dict[str, pl.DataFrame], previous: Path, doc_ids: list[str]
+) -> dict[str, pl.DataFrame]:
+    """Add the previous release's rows of ``doc_ids``, keeping every table in key order."""
+    combined = {}
+    for name, fresh in tables.items():
+        key = fresh.columns[0]  # doc_id, or path for rejects
+        earlier = pl.scan_parquet(previous / f"{name}.parquet").filter(pl.col(key).is_in(doc_ids))
+        rows = pl.concat([fresh, earlier.collect()])
+        # A stable sort on the document alone keeps each document's rows in their order.
+        combined[name] = rows.sort(key, maintain_order=True)
+    return combined
 
 
 def _process_one(item: InputFile, *, max_bytes: int) -> ParsedInput | RejectedInput:
@@ -131,9 +179,16 @@ def flag_duplicate_inputs(documents_file: Path) -> int:
     documents table is rewritten here when there are any. Returns its row count.
     """
     documents = pl.read_parquet(documents_file)
+    # Rows reused from an earlier release carry that release's flags: start afresh.
+    documents = documents.with_columns(
+        pl.col("warnings").list.eval(
+            pl.element().filter(~pl.element().str.starts_with(DUPLICATE_WARNING))
+        )
+    )
     copies = documents.group_by("source_sha256").agg(pl.col("doc_id").sort().alias("copies"))
     copies = copies.filter(pl.col("copies").list.len() > 1)
     if copies.height == 0:
+        documents.write_parquet(documents_file, compression=PARQUET_COMPRESSION)
         return documents.height
     twins = {
         doc_id: [other for other in group if other != doc_id]
