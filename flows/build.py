@@ -23,6 +23,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from schemas import SCHEMA_VERSION
 from unres import PARSER_VERSION
+from unres.dictionary import write_release_docs
 from unres.ingest import InputFile, discover_inputs
 from unres.publish import (
     BuildLock,
@@ -157,6 +158,7 @@ def build_release(
                 summary.rows = merge([r.shard for r in results], str(staging))
                 _check_every_input_accounted_for(len(inputs), summary.rows)
                 shutil.rmtree(staging / "shards")
+                write_release_docs(staging)
                 summary.release = publish(
                     str(staging),
                     out_dir,

@@ -65,6 +65,14 @@ def test_build_publishes_a_whole_validated_release(
     assert summary.documents == 4 and summary.rejects == 1
     assert verify_release(latest) == []
 
+    # The release describes itself, from the schemas.
+    package = json.loads((latest / "datapackage.json").read_text())
+    assert {r["name"] for r in package["resources"]} == TABLES
+    documents_fields = next(r for r in package["resources"] if r["name"] == "documents")
+    assert [f["name"] for f in documents_fields["schema"]["fields"]] == documents.columns
+    dictionary = (latest / "README.md").read_text()
+    assert all(f"| {column} |" in dictionary for column in documents.columns)
+
 
 def test_second_build_keeps_the_first_release_and_links_it(
     prefect_server: None, raw_dir: Path, tmp_path: Path
