@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,16 @@ def seed_text(name: str) -> str:
 def seed_expected(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((EVAL_CASES / f"{name}.expected.json").read_text())
     return data
+
+
+@pytest.fixture()
+def seed_raw(tmp_path: Path) -> Path:
+    """A fresh input directory holding the three seeds."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in SEED_NAMES:
+        shutil.copy(RAW / f"{name}.txt", raw / f"{name}.txt")
+    return raw
 
 
 @pytest.fixture(scope="session")

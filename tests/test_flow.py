@@ -25,14 +25,10 @@ TABLES = {
 
 
 @pytest.fixture()
-def raw_dir(tmp_path: Path) -> Path:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name in SEED_NAMES:
-        shutil.copy(RAW / f"{name}.txt", raw / f"{name}.txt")
-    shutil.copy(RAW / "A_RES_80_14.txt", raw / "A_RES_80_14.txt")
-    (raw / "empty.txt").write_text("  \n")
-    return raw
+def raw_dir(seed_raw: Path) -> Path:
+    shutil.copy(RAW / "A_RES_80_14.txt", seed_raw / "A_RES_80_14.txt")
+    (seed_raw / "empty.txt").write_text("  \n")
+    return seed_raw
 
 
 def test_build_publishes_a_whole_validated_release(

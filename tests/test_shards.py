@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 import unres.shards as shards
-from tests.conftest import RAW, SEED_NAMES
+from tests.conftest import SEED_NAMES
 from unres.ingest import discover_inputs
 
 
@@ -26,12 +26,8 @@ def _build(raw: Path, staging: Path, batch_size: int = 2) -> dict[str, int]:
 
 
 @pytest.fixture()
-def raw(tmp_path: Path) -> Path:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name in SEED_NAMES:
-        shutil.copy(RAW / f"{name}.txt", raw / f"{name}.txt")
-    return raw
+def raw(seed_raw: Path) -> Path:
+    return seed_raw
 
 
 def test_exact_duplicates_both_stay_and_are_flagged(raw: Path, tmp_path: Path) -> None:
