@@ -24,6 +24,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 from schemas import SCHEMA_VERSION
 from unres import PARSER_VERSION
 from unres.dictionary import write_release_docs
+from unres.diff import ReleaseDiff, diff_releases
 from unres.ingest import InputFile, discover_inputs
 from unres.publish import (
     BuildLock,
@@ -79,6 +80,8 @@ class BuildSummary:
     reused: int = 0
     # True when nothing changed since ``release``, so no new release was published.
     unchanged: bool = False
+    # One line: what changed since the previous release ("" for a first release).
+    changes: str = ""
     rows: dict[str, int] = field(default_factory=dict)
 
 
@@ -159,6 +162,8 @@ def build_release(
                 _check_every_input_accounted_for(len(inputs), summary.rows)
                 shutil.rmtree(staging / "shards")
                 write_release_docs(staging)
+                changes = _diff_against_latest(out, staging)
+                summary.changes = changes.summary() if changes else ""
                 summary.release = publish(
                     str(staging),
                     out_dir,
@@ -169,6 +174,9 @@ def build_release(
                         "rejects": summary.rejects,
                         "warnings": summary.warnings,
                         "reused": summary.reused,
+                        # "new" is the staging directory's name: the manifest's own
+                        # release_id says which release this is.
+                        "diff": _without_new(changes.to_json()) if changes else None,
                     },
                 )
         except BaseException:
@@ -203,6 +211,15 @@ def _parse_all(
         )
     # Shards are merged in input order so the tables come out sorted by doc_id.
     return sorted((f.result() for f in futures), key=lambda r: r.shard)
+
+
+def _diff_against_latest(out: Path, staging: Path) -> ReleaseDiff | None:
+    previous = latest_release(out)
+    return diff_releases(previous, staging) if previous else None
+
+
+def _without_new(diff: dict[str, object]) -> dict[str, object]:
+    return {key: value for key, value in diff.items() if key != "new"}
 
 
 def _check_every_input_accounted_for(n_inputs: int, rows: dict[str, int]) -> None:

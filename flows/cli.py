@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -89,6 +90,19 @@ def _parser() -> argparse.ArgumentParser:
         help="release directory (default output/latest)",
     )
     _add_verbosity(verify)
+
+    diff = commands.add_parser(
+        "diff",
+        help="rows added, removed and changed between two releases",
+        description="Compare two releases table by table and document by document.\n"
+        "Rows are matched on each table's key; citations and dates, which have none,\n"
+        "are compared as whole rows.",
+        formatter_class=argparse.RawTextHelpFormatter,
+    )
+    diff.add_argument("old", type=Path, help="the earlier release directory")
+    diff.add_argument("new", type=Path, help="the later release directory (or output/latest)")
+    diff.add_argument("--json", action="store_true", help="print the full diff as JSON")
+    _add_verbosity(diff)
     return parser
 
 
@@ -152,6 +166,8 @@ def _build(args: argparse.Namespace) -> int:
         f"  rows: " + ", ".join(f"{name} {n}" for name, n in summary.rows.items()) + "\n"
         f"  latest -> {args.out / 'latest'}"
     )
+    if summary.changes:
+        print(f"  changes since the previous release: {summary.changes}")
     return EXIT_OK
 
 
@@ -170,10 +186,27 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from unres.diff import diff_releases
+
+    for release in (args.old, args.new):
+        if not (release / "documents.parquet").is_file():
+            print(
+                f"unres: {release} is not a release directory (no documents.parquet).", file=sys.stderr
+            )
+            return EXIT_FAILED
+    diff = diff_releases(args.old, args.new)
+    if args.json:
+        print(json.dumps(diff.to_json(), indent=2))
+    else:
+        print(f"{diff.old} -> {diff.new}\n  {diff.summary()}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _configure_logging(args)
-    commands = {"build": _build, "verify": _verify}
+    commands = {"build": _build, "verify": _verify, "diff": _diff}
     return commands[args.command](args)
 
 

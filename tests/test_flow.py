@@ -150,3 +150,7 @@ def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
         assert after[name].filter(keep).equals(before[name].filter(keep)), name
     verbs = after["paragraphs"].filter(pl.col("doc_id") == "A_RES_80_14.txt")["verb"].to_list()
     assert "Urges" in verbs
+    diff = json.loads((Path(second.release) / "manifest.json").read_text())["build"]["diff"]
+    assert diff["old"] == Path(first.release).name
+    assert diff["documents_changed"] == ["A_RES_80_14.txt"]
+    assert "1 changed" in second.changes

@@ -1,0 +1,119 @@
+"""What changed between two releases: rows added, removed and changed, per table and
+per document.
+
+Rows are matched on their table's key (``schemas.primary_key``); tables without a
+key (citations, dates) are compared as multisets of whole rows, so a row that moved
+counts as removed plus added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from schemas import TABLES, primary_key
+
+
+@dataclass(frozen=True, slots=True)
+class TableDiff:
+    added: int
+    removed: int
+    changed: int
+
+
+@dataclass(slots=True)
+class ReleaseDiff:
+    old: str
+    new: str
+    tables: dict[str, TableDiff] = field(default_factory=dict)
+    # doc_ids (paths for rejects) with any row added, removed or changed
+    documents_added: list[str] = field(default_factory=list)
+    documents_removed: list[str] = field(default_factory=list)
+    documents_changed: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        tables = "; ".join(
+            f"{name} +{d.added} -{d.removed} ~{d.changed}" for name, d in self.tables.items()
+        )
+        return (
+            f"documents: {len(self.documents_added)} added, {len(self.documents_removed)} "
+            f"removed, {len(self.documents_changed)} changed; rows: {tables}"
+        )
+
+
+def diff_releases(old: Path, new: Path) -> ReleaseDiff:
+    diff = ReleaseDiff(old=old.resolve().name, new=new.resolve().name)
+    touched: set[str] = set()
+    for name in TABLES:
+        before = pl.read_parquet(old / f"{name}.parquet")
+        after = pl.read_parquet(new / f"{name}.parquet")
+        table_diff, documents = _diff_table(before, after, primary_key(name))
+        diff.tables[name] = table_diff
+        touched |= documents
+    old_docs = _document_ids(old)
+    new_docs = _document_ids(new)
+    diff.documents_added = sorted(new_docs - old_docs)
+    diff.documents_removed = sorted(old_docs - new_docs)
+    diff.documents_changed = sorted(touched & old_docs & new_docs)
+    return diff
+
+
+def _document_ids(release: Path) -> set[str]:
+    documents = pl.read_parquet(release / "documents.parquet", columns=["doc_id"])
+    rejects = pl.read_parquet(release / "rejects.parquet", columns=["path"])
+    return set(documents["doc_id"]) | set(rejects["path"])
+
+
+def _diff_table(
+    before: pl.DataFrame, after: pl.DataFrame, key: tuple[str, ...]
+) -> tuple[TableDiff, set[str]]:
+    """Counts for one table, and the documents whose rows differ."""
+    document = before.columns[0] if before.columns[0] in ("doc_id", "path") else None
+    if key:
+        return _diff_keyed(before, after, list(key), document)
+    return _diff_multiset(before, after, document)
+
+
+def _row_hash(columns: list[str]) -> pl.Expr:
+    return pl.struct(columns).hash().alias("_row")
+
+
+def _diff_keyed(
+    before: pl.DataFrame, after: pl.DataFrame, key: list[str], document: str | None
+) -> tuple[TableDiff, set[str]]:
+    values = [c for c in before.columns if c not in key]
+    old = before.select(*key, _row_hash(values))
+    new = after.select(*key, _row_hash(values))
+    added = new.join(old, on=key, how="anti", nulls_equal=True)
+    removed = old.join(new, on=key, how="anti", nulls_equal=True)
+    both = old.join(new, on=key, how="inner", nulls_equal=True)
+    changed = both.filter(pl.col("_row") != pl.col("_row_right"))
+    documents = _documents_of([added, removed, changed], document)
+    return TableDiff(added.height, removed.height, changed.height), documents
+
+
+def _diff_multiset(
+    before: pl.DataFrame, after: pl.DataFrame, document: str | None
+) -> tuple[TableDiff, set[str]]:
+    by = [document] if document else []
+    columns = list(before.columns)
+    old = before.select(*by, _row_hash(columns)).group_by(*by, "_row").len()
+    new = after.select(*by, _row_hash(columns)).group_by(*by, "_row").len()
+    joined = old.join(new, on=[*by, "_row"], how="full", coalesce=True, nulls_equal=True)
+    counts = joined.with_columns(pl.col("len").fill_null(0), pl.col("len_right").fill_null(0))
+    gained = counts.filter(pl.col("len_right") > pl.col("len"))
+    lost = counts.filter(pl.col("len") > pl.col("len_right"))
+    added = int((gained["len_right"] - gained["len"]).sum())
+    removed = int((lost["len"] - lost["len_right"]).sum())
+    return TableDiff(added, removed, 0), _documents_of([gained, lost], document)
+
+
+def _documents_of(frames: list[pl.DataFrame], document: str | None) -> set[str]:
+    if document is None:
+        return set()
+    return {value for frame in frames for value in frame[document].to_list()}
