@@ -192,7 +192,8 @@ def _diff(args: argparse.Namespace) -> int:
     for release in (args.old, args.new):
         if not (release / "documents.parquet").is_file():
             print(
-                f"unres: {release} is not a release directory (no documents.parquet).", file=sys.stderr
+                f"unres: {release} is not a release directory (no documents.parquet).",
+                file=sys.stderr,
             )
             return EXIT_FAILED
     diff = diff_releases(args.old, args.new)
