@@ -11,7 +11,7 @@ endif
 RUN := $(UV) run --frozen
 N ?= 20000
 
-.PHONY: setup run test test-slow test-crash lint eval bench clean
+.PHONY: setup run test test-slow test-crash serve lint eval bench clean
 
 .venv/.synced: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv \
@@ -27,11 +27,15 @@ run: setup  ## build a release from raw/ into output/
 test: setup  ## the test suite (unit tests, seeds, end-to-end flow)
 	$(RUN) pytest -m "not slow"
 
-test-slow: setup  ## the property tests with 1,000 examples each
+test-slow: setup  ## slow tests: crash-kill, scheduled server, 1,000-example property tests
+	$(RUN) pytest -m slow
 	HYPOTHESIS_PROFILE=thorough $(RUN) pytest tests/test_properties.py
 
 test-crash: setup  ## kill -9 a real build 20 times; every release must stay whole (minutes)
 	$(RUN) pytest -m slow tests/test_crash.py
+
+serve: setup  ## scheduled builds: a local Prefect server on 127.0.0.1:4200, build at 03:00 daily
+	$(RUN) unres serve --cron "0 3 * * *" --raw raw --out output
 
 lint: setup  ## ruff and mypy
 	$(RUN) ruff check .

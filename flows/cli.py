@@ -37,6 +37,15 @@ example:  unres build --raw raw --out output
 """
 
 
+SERVE_DESCRIPTION = """\
+Serve the build flow on a cron schedule. Unless --api-url names a running Prefect
+server, a real one is started on 127.0.0.1:PORT (its UI at http://127.0.0.1:PORT
+shows every run). Runs until interrupted (Ctrl-C stops the server too).
+Trigger a run now from another shell:
+  PREFECT_API_URL=http://127.0.0.1:4200/api prefect deployment run unres-build/scheduled
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="unres", description=DESCRIPTION, formatter_class=argparse.RawTextHelpFormatter
@@ -90,6 +99,26 @@ def _parser() -> argparse.ArgumentParser:
         help="release directory (default output/latest)",
     )
     _add_verbosity(verify)
+
+    serve = commands.add_parser(
+        "serve",
+        help="run builds on a schedule, through a local Prefect server",
+        description=SERVE_DESCRIPTION,
+        formatter_class=argparse.RawTextHelpFormatter,
+    )
+    serve.add_argument("--cron", default="0 3 * * *", help='schedule (default "0 3 * * *")')
+    serve.add_argument("--raw", type=Path, default=Path("raw"), metavar="DIR")
+    serve.add_argument("--out", type=Path, default=Path("output"), metavar="DIR")
+    serve.add_argument("--port", type=int, default=4200, help="server port (default 4200)")
+    serve.add_argument(
+        "--api-url", metavar="URL", help="use this running Prefect server instead of starting one"
+    )
+    serve.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="the server's database (default: SQLite in PREFECT_HOME; or postgresql+asyncpg://...)",
+    )
+    _add_verbosity(serve)
 
     diff = commands.add_parser(
         "diff",
@@ -204,10 +233,31 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from flows.serve import local_prefect_server, serve_build
+
+    def serve(api_url: str) -> None:
+        print(f"serving unres-build/scheduled on {args.cron!r} via {api_url}; Ctrl-C stops")
+        serve_build(api_url, cron=args.cron, raw_dir=args.raw, out_dir=args.out)
+
+    try:
+        if args.api_url:
+            serve(args.api_url)
+        else:
+            with local_prefect_server(args.port, args.database_url) as api_url:
+                serve(api_url)
+    except KeyboardInterrupt:
+        return EXIT_OK
+    except RuntimeError as error:
+        print(f"unres: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _configure_logging(args)
-    commands = {"build": _build, "verify": _verify, "diff": _diff}
+    commands = {"build": _build, "verify": _verify, "diff": _diff, "serve": _serve}
     return commands[args.command](args)
 
 
