@@ -231,20 +231,29 @@ def _check_every_input_accounted_for(n_inputs: int, rows: dict[str, int]) -> Non
         )
 
 
+def task_runner(*, workers: int = 1, dask_address: str | None = None) -> TaskRunner[Any]:
+    if dask_address:
+        from prefect_dask.task_runners import DaskTaskRunner  # imported only for Dask runs
+
+        runner: TaskRunner[Any] = DaskTaskRunner(address=dask_address)
+        return runner
+    if workers > 1:
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
 def run_build(
     raw_dir: Path,
     out_dir: Path,
     *,
     workers: int = 1,
+    dask_address: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> BuildSummary:
-    """Run the flow with ``workers`` local processes (1 = in this process)."""
-    runner: TaskRunner[Any] = (
-        ProcessPoolTaskRunner(max_workers=workers)
-        if workers > 1
-        else ThreadPoolTaskRunner(max_workers=1)
-    )
+    """Run the flow on an existing Dask cluster (``dask_address``, "tcp://host:port"),
+    or with ``workers`` local processes (1 = in this process)."""
+    runner = task_runner(workers=workers, dask_address=dask_address)
     configured = build_release.with_options(task_runner=runner)
     summary: BuildSummary = configured(
         str(raw_dir), str(out_dir), batch_size=batch_size, max_bytes=max_bytes

@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
         help="parse batches in N local processes (default 1: in this process)",
     )
     build.add_argument(
+        "--dask",
+        metavar="tcp://HOST:PORT",
+        help="run the batches on this existing Dask cluster (its workers must reach\n"
+        "the input and output directories at the same paths)",
+    )
+    build.add_argument(
         "--batch-size",
         type=int,
         default=500,
@@ -170,6 +176,7 @@ def _build(args: argparse.Namespace) -> int:
             args.raw,
             args.out,
             workers=args.workers,
+            dask_address=args.dask,
             batch_size=args.batch_size,
             max_bytes=args.max_bytes,
         )
