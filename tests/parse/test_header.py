@@ -502,6 +502,22 @@ VARIANTS: list[tuple[str, str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "Human Rights Council decision: no formula, the title ends at 'At its 30th meeting'",
+        "United Nations A/HRC/DEC/31/116\nGeneral Assembly Distr.: General\n20 April 2016\n"
+        "Human Rights Council\nThirty-first session\nAgenda item 1\n"
+        "Decision adopted by the Human Rights Council on 5 April 2016\n"
+        "31/116. Enhancing the efficiency of the Human Rights\nCouncil\n"
+        "At its 30th meeting, on 5 April 2016, the Human Rights Council",
+        "",
+        {
+            "symbol": "A/HRC/DEC/31/116",
+            "organ": HRC,
+            "title": "Enhancing the efficiency of the Human Rights Council",
+            "adoption_date": dt.date(2016, 4, 5),
+            "meeting_number": 30,
+        },
+    ),
+    (
         "Human Rights Council resolution issued as a General Assembly document",
         "United Nations A/HRC/RES/31/12\nGeneral Assembly Distr.: General 22 April 2016\n"
         "Human Rights Council\nThirty-first session\nAgenda item 3\n"

@@ -619,3 +619,38 @@ def test_header_variants(
     structure = parse(text)
     assert structure.header.splitlines() == header
     assert kinds(structure) == kinds_expected
+
+
+def test_geneva_job_numbers_are_page_furniture() -> None:
+    structure = parse(
+        "The Human Rights Council,\n\n"
+        "2.   Calls upon States to ensure that persons with disabilities can access an\n"
+        "inclusive education;\n\n"
+        "                                                    GE.16-06573(E)\n*1606573*\n\n"
+        "A/HRC/RES/31/12\n\n"
+        "3.   Decides to continue its consideration of the question.\n\n"
+        "2                                                     GE.16-06573\n"
+    )
+    assert [p.text for p in structure.paragraphs] == [
+        "Calls upon States to ensure that persons with disabilities can access an "
+        "inclusive education;",
+        "Decides to continue its consideration of the question.",
+    ]
+
+
+def test_one_line_text_with_the_footnote_rule_and_definitions_run_in() -> None:
+    structure = parse(
+        "The Security Council, Taking note of the final report (S/2021/560) of the Group "
+        "of Experts established pursuant to resolution 1533 (2004),1 Acting under Chapter "
+        "VII of the Charter of the United Nations, 1. Decides to renew until 1 July 2022 "
+        "the measures on arms set out in paragraph 1 of resolution 1807 (2008) and "
+        'requests the Group to report on 3 June 2022 (the "Committee");2 '
+        "2. Decides to remain seized of the matter. _______________ 1 Transmitted by "
+        "letter dated 10 June 2021 from the Group of Experts (S/2021/560). 3 States were "
+        "consulted. 2 See S/2021/456."
+    )
+    assert [(f.number, f.text[:12]) for f in structure.footnotes] == [
+        (1, "Transmitted "),
+        (2, "See S/2021/4"),
+    ]
+    assert structure.paragraphs[-1].text == "Decides to remain seized of the matter."

@@ -697,6 +697,22 @@ def test_text_opening_otherwise_has_no_verb(text: str) -> None:
     assert verb("preambular", text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("decided, without a vote, to request the President of the Council to convene", "Decided"),
+        ("agreed to postpone the consideration of the draft to its next session", "Agreed"),
+        # Other lower-case openings stay fragments of a sentence.
+        ("requests the President of the Council to convene informal consultations", None),
+        ("concerned that persons with disabilities continue to face barriers", None),
+    ],
+)
+def test_a_decision_run_on_from_at_its_meeting_opens_with_its_past_verb(
+    text: str, expected: str | None
+) -> None:
+    assert verb("operative", text) == expected
+
+
 # --- Emphasis: the source's own mark -----------------------------------------------
 
 

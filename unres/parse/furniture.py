@@ -1,6 +1,7 @@
 """Page furniture: what a PDF page prints around the text and a conversion keeps.
 
-Page numbers ("3/7", "**4/12**", "- 3 -"), job numbers ("24-01234 (E)"), barcodes
+Page numbers ("3/7", "**4/12**", "- 3 -"), job numbers ("24-01234 (E)", Geneva's
+"GE.16-06573(E)"), barcodes
 ("*2517700*"), and running headers: the document symbol, the title (often wrapped
 or truncated), alternating from page to page. A line that is only a title
 fragment is furniture only next to other furniture, so a body line that happens
@@ -16,7 +17,7 @@ from unres.parse.marks import EMPHASIS_OPEN, strip_marks
 
 __all__ = ["is_furniture_line", "remove_furniture", "strip_inline_furniture"]
 
-_JOB_NUMBER = r"\d{2}-\d{5}(?:[ ]?\([A-Z]\))?"
+_JOB_NUMBER = r"(?:GE\.)?\d{2}-\d{5}(?:[ ]?\([A-Z]\))?"
 _PAGE_NUMBER = (
     r"(?:Page[ ])?\d{1,3}[ ]?/[ ]?\d{1,3}|-[ ]?\d{1,3}[ ]?-|Page[ ]\d{1,3}(?:[ ]of[ ]\d{1,3})?"
 )
@@ -32,14 +33,14 @@ _RESOLUTION_SYMBOL = re.compile(
 _TRAILING_SYMBOL = re.compile(f"(?<=\\s)(?:{_RESOLUTION_SYMBOL.pattern})$")
 # Printed where a page breaks mid-text; "(E)" makes a job number certain anywhere.
 _INLINE_FURNITURE = re.compile(
-    f"[ ]?(?:{_BARCODE}|\\d{{2}}-\\d{{5}}[ ]?\\([A-Z]\\))|[ ]\\d{{2}}-\\d{{5}}$"
+    f"[ ]?(?:{_BARCODE}|(?:GE\\.)?\\d{{2}}-\\d{{5}}[ ]?\\([A-Z]\\))|[ ](?:GE\\.)?\\d{{2}}-\\d{{5}}$"
 )
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
 _SPACES = re.compile(r"\s+")
 _MIN_TITLE_FRAGMENT = 12
 _MAX_FURNITURE_LINE = 250
-# Furniture opens with a number, a barcode or page-number dash, "Page" or a symbol.
-_FURNITURE_STARTS = frozenset("0123456789*-PASE" + EMPHASIS_OPEN)
+# Furniture opens with a number, a barcode or page-number dash, "Page", "GE." or a symbol.
+_FURNITURE_STARTS = frozenset("0123456789*-PASEG" + EMPHASIS_OPEN)
 
 
 def is_furniture_line(text: str) -> bool:

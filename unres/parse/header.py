@@ -164,15 +164,18 @@ def parse_header(header: str, closing: str) -> Header:
 
 def _enacting_formula(head: _Source) -> re.Match[str] | None:
     """The last "The General Assembly," (web-page text before the header may name an
-    organ in passing; the formula itself closes the header), else a 1940s bare one."""
+    organ in passing; the formula itself closes the header), else a 1940s bare one or a
+    Human Rights Council decision's "At its 30th meeting, ..., the Human Rights Council"."""
     formulas = [
         found
         for at in head.positions(g.KEYWORD_THE)
         if head.text[at] == "T" and (found := g.ENACTING_FORMULA.match(head.text, at))
-    ] or [
+    ]
+    formulas = formulas or [
         found
         for at in _line_starts(head.text)
-        if (found := g.ENACTING_FORMULA_BARE.match(head.text, at))
+        for formula in (g.ENACTING_FORMULA_BARE, g.ENACTING_FORMULA_DECISION)
+        if (found := formula.match(head.text, at))
     ]
     return formulas[-1] if formulas else None
 

@@ -92,6 +92,12 @@ ENACTING_FORMULA = re.compile(
 )
 # 1940s texts open a line with the organ alone: "Security Council, having received ...".
 ENACTING_FORMULA_BARE = re.compile(rf"[\"'\u201c\u2018]?[ \t]*(?P<organ>{_ORGAN})\s*,")
+# A Human Rights Council decision has no formula of its own; its operative sentence opens
+# "At its 30th meeting, on 5 April 2016, the Human Rights Council decided ...".
+ENACTING_FORMULA_DECISION = re.compile(
+    rf"(?:At|AT)\s+(?:its|ITS)\s+[0-9]{{1,5}}\s?(?i:st|nd|rd|th|d)\s+(?i:meeting)\b"
+    rf"[^.;]{{0,60}}?\b(?i:the)\s+(?P<organ>{_ORGAN})\b"
+)
 
 # --- adoption and meetings ---------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from unres.parse.marks import (
     EMPHASIS_OPEN,
     FOOTNOTE_CLOSE,
     FOOTNOTE_MARK,
+    RULE,
     strip_marks,
 )
 from unres.parse.openers import opener_kind
@@ -81,6 +82,10 @@ _RUN_BREAKS = re.compile(
     r"|(?<=[;:])\s+(?=\((?:[a-z]{1,2}|[ivx]{1,5})\)\s)"
     r"|(?<=[.;\u201d])\s+(?=\ue002?(?:\d{1,4}(?:st|nd|rd|th|d)\s+(?:plenary\s+)?meeting\b|Adopted\s+by\b))"
 )
+# A footnote rule run into the text, and the definitions after it: "... matter.
+# _____ 1 Transmitted by letter ... 2 See S/2021/456."
+_RULE_RUN = re.compile(r"\s+_{5,}\s+(?=\d{1,3}\s+\S)")
+_DEFINITION_RUN = re.compile(r"(?<=[.)\]])\s+(\d{1,3})\s+(?=[A-Z\u201c\"])")
 _NUMBER_BREAK = re.compile(r"\s+(?=\d{1,3}\.\s+[A-Z\ue002\u201c\"])")
 # Before "12. Decides": the end of a paragraph (its marker may follow) or of a heading.
 _BEFORE_NUMBER = re.compile(r"(?:[;:.,\u201d\"]\d{0,3}|\ue001|[a-z])$")
@@ -235,6 +240,7 @@ def _break_runs(text: str) -> str:
     text = _NUMBER_BREAK.sub(_number_break, text)
     text = _AFTER_MEETING_DATE.sub("\\1\n", text)
     text = _DEFINITION_INLINE.sub(_definition_break, text)
+    text = _break_rule_runs(text)
     text = _OPENER_BREAK.sub(_opener_break, text)
     return _HEADING_BEFORE_NUMBER.sub("\\1\n", text)
 
@@ -251,6 +257,27 @@ def _number_break(match: re.Match[str]) -> str:
         rest = following[number.end() :] if number else ""
         return "\n" if opener_kind(rest, guess=False) == "operative" else match.group()
     return "\n"
+
+
+def _break_rule_runs(text: str) -> str:
+    """The rule (as ``RULE``, the normalised rule line) and each numbered definition
+    after it on a line of their own; a number
+    starts a definition only when it is the next one ("1 ... 2 ..."), so a sentence
+    ending before "3 June" or "2 States" does not."""
+    pieces: list[str] = []
+    done = 0
+    rules = list(_RULE_RUN.finditer(text))
+    ends = [rule.start() for rule in rules[1:]] + [len(text)]
+    for rule, end in zip(rules, ends[: len(rules)], strict=True):
+        pieces.append(text[done : rule.start()] + "\n" + RULE + "\n")
+        done = rule.end()
+        expected = int(text[done:].split(maxsplit=1)[0]) + 1
+        for definition in _DEFINITION_RUN.finditer(text, done, end):
+            if int(definition.group(1)) == expected:
+                pieces.append(text[done : definition.start()] + "\n")
+                done = definition.start(1)
+                expected += 1
+    return "".join(pieces) + text[done:]
 
 
 def _definition_break(match: re.Match[str]) -> str:

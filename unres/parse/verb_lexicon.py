@@ -242,6 +242,12 @@ def _forms() -> dict[str, str]:
 # "requesting" -> "request".
 VERB_FORMS: dict[str, str] = _forms()
 
+# Human Rights Council decisions are reported in the past: "At its 30th meeting, ..., the
+# Council decided, without a vote, to ...". Read only as a paragraph's phrase, never to
+# find where a paragraph opens ("Agreed conclusions" may open a footnote), and only these
+# few, so that a preambular state ("Concerned") is never a past-tense verb.
+DECISION_PAST_FORMS: dict[str, str] = {past_participle(stem): stem for stem in ("decide", "agree")}
+
 # Past participles after "Having", mapped to the stem: "taken" -> "take".
 PARTICIPLES: dict[str, str] = {
     **{past_participle(stem): stem for stem in VERB_STEMS - set(IRREGULAR_PARTICIPLES.values())},

@@ -147,7 +147,7 @@ def _american(key: str) -> str:
 
 
 def _verb_stem(key: str) -> str | None:
-    stem = lex.VERB_FORMS.get(key)
+    stem = lex.VERB_FORMS.get(key) or lex.DECISION_PAST_FORMS.get(key)
     return lex.VERB_FORMS.get(_american(key)) if stem is None else stem
 
 
@@ -430,8 +430,10 @@ def _phrase_from_text(text: str) -> str | None:
         if phrase[0].isupper():
             return phrase
         # Lower case is a fragment cut from a sentence, unless the organ's name came
-        # first and the paragraph is the rest of the same sentence.
-        return _capitalised(phrase) if addressed else None
+        # first and the paragraph is the rest of the same sentence, or it is the rest of a
+        # decision's "At its 30th meeting, ..., the Council decided, ...".
+        continues_sentence = addressed or words.keys[0] in lex.DECISION_PAST_FORMS
+        return _capitalised(phrase) if continues_sentence else None
     if words.keys[0] in lex.CLAUSE_OPENERS and words.printed[0][0].isupper():
         return _phrase_after_clause(body)
     return None
