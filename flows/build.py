@@ -34,6 +34,7 @@ from unres.publish import (
     publish_release,
     read_manifest,
 )
+from unres.report import write_report
 from unres.shards import ShardResult, merge_shards, process_batch
 
 log = logging.getLogger("unres.build")
@@ -162,6 +163,7 @@ def build_release(
                 _check_every_input_accounted_for(len(inputs), summary.rows)
                 shutil.rmtree(staging / "shards")
                 write_release_docs(staging)
+                write_report(staging)
                 changes = _diff_against_latest(out, staging)
                 summary.changes = changes.summary() if changes else ""
                 summary.release = publish(

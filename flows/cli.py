@@ -106,6 +106,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_verbosity(verify)
 
+    report = commands.add_parser(
+        "report",
+        help="write a release's report.html (every build writes one too)",
+        description="Write report.html for a release: documents per body and session,\n"
+        "top verbs and openers, most-cited resolutions, citation coverage, rejects\n"
+        "and parser warnings, each an inline SVG plot (no network needed to view it).",
+        formatter_class=argparse.RawTextHelpFormatter,
+    )
+    report.add_argument(
+        "release",
+        nargs="?",
+        type=Path,
+        default=Path("output/latest"),
+        help="release directory (default output/latest)",
+    )
+    report.add_argument(
+        "--output", type=Path, metavar="FILE", help="where to write (default RELEASE/report.html)"
+    )
+    _add_verbosity(report)
+
     serve = commands.add_parser(
         "serve",
         help="run builds on a schedule, through a local Prefect server",
@@ -222,6 +242,16 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from unres.report import write_report
+
+    if not (args.release / "documents.parquet").is_file():
+        print(f"unres: no release at {args.release}; run `unres build` first.", file=sys.stderr)
+        return EXIT_FAILED
+    print(write_report(args.release, args.output))
+    return EXIT_OK
+
+
 def _diff(args: argparse.Namespace) -> int:
     from unres.diff import diff_releases
 
@@ -264,7 +294,13 @@ def _serve(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _configure_logging(args)
-    commands = {"build": _build, "verify": _verify, "diff": _diff, "serve": _serve}
+    commands = {
+        "build": _build,
+        "verify": _verify,
+        "diff": _diff,
+        "serve": _serve,
+        "report": _report,
+    }
     return commands[args.command](args)
 
 

@@ -66,6 +66,7 @@ def test_build_publishes_a_whole_validated_release(
     assert {r["name"] for r in package["resources"]} == TABLES
     documents_fields = next(r for r in package["resources"] if r["name"] == "documents")
     assert [f["name"] for f in documents_fields["schema"]["fields"]] == documents.columns
+    assert (latest / "report.html").read_text().count("<svg") >= 6
     dictionary = (latest / "README.md").read_text()
     assert all(f"| {column} |" in dictionary for column in documents.columns)
 

@@ -1,0 +1,55 @@
+"""report.html: one inline SVG plot per section, readable with no network."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flows.cli import main
+from tests.conftest import RAW
+from tests.test_shards import _build
+from unres.report import write_report
+
+SECTIONS = [
+    "Documents per body",
+    "Documents per session or year",
+    "Top 15 operative verbs",
+    "Top 15 preambular openers",
+    "Top 15 cited resolutions",
+    "Citation coverage",
+    "Rejects by reason",
+    "Parser warnings",
+]
+
+
+@pytest.fixture()
+def release(seed_raw: Path, tmp_path: Path) -> Path:
+    shutil.copy(RAW / "S_RES_2583_lawglobalhub-page.txt", seed_raw / "sc.txt")
+    shutil.copy(RAW / "A_RES_51_77_unorg-htm-excerpt.txt", seed_raw / "excerpt.txt")
+    (seed_raw / "empty.txt").write_text("")
+    staging = tmp_path / "release"
+    _build(seed_raw, staging)
+    return staging
+
+
+def test_every_section_has_its_plot(release: Path) -> None:
+    page = write_report(release).read_text()
+
+    sections = re.findall(r'<section class="plot"><h2>(.*?)</h2>(.*?)</section>', page, re.S)
+    assert [title for title, _ in sections] == SECTIONS
+    for title, body in sections:
+        assert body.startswith("<svg") and "<path" in body, title
+    # Nothing to fetch at view time: no scripts, stylesheets or external references.
+    assert not re.search(r"<script|<link|<img|(?:src|href)=\"https?:", page)
+    assert "Security Council" in page and "General Assembly" in page
+    assert "Reaffirms" in page and "empty" in page  # a verb bar and the reject reason
+    assert "footnote_text_missing" in page  # the excerpt's warning
+
+
+def test_cli_report_writes_the_file(release: Path, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.html"
+    assert main(["report", str(release), "--output", str(target)]) == 0
+    assert target.read_text().count("<svg") == len(SECTIONS)
