@@ -1,6 +1,8 @@
 # unres — two commands on a fresh machine: `make run` and `make test`.
 # Each installs what it needs (uv, bootstrapped with pip when missing; then the
-# locked environment with `uv sync --frozen`).
+# locked environment with `uv sync --frozen`, compiled to bytecode once: with
+# PYTHONDONTWRITEBYTECODE set, as on our machines, every start would otherwise
+# recompile Prefect from source and take twice as long).
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -16,7 +18,7 @@ N ?= 20000
 .venv/.synced: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv \
 	  || $(PYTHON) -m pip install --quiet --disable-pip-version-check --user --break-system-packages uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 
 setup: .venv/.synced  ## install the locked environment into .venv

@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from unres.publish import (
     read_manifest,
 )
 from unres.report import write_report
-from unres.shards import ShardResult, merge_shards, process_batch
+from unres.shards import ShardResult, find_unchanged, merge_shards, process_batch
 
 log = logging.getLogger("unres.build")
 
@@ -50,9 +51,6 @@ class PreviousBuild:
 
     release: str
     inputs: dict[str, str | None]
-
-    def hashes_of(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        return {d: h for d in doc_ids if (h := self.inputs.get(d)) is not None}
 
 
 def reusable_previous_build(out_dir: Path) -> PreviousBuild | None:
@@ -91,16 +89,25 @@ def discover(raw_dir: str) -> list[InputFile]:
     return discover_inputs(Path(raw_dir))
 
 
+@task(name="find-unchanged-inputs", cache_policy=NO_CACHE)
+def unchanged_since(inputs: list[InputFile], previous: PreviousBuild | None) -> dict[str, str]:
+    return find_unchanged(inputs, previous.inputs) if previous else {}
+
+
 @task(name="parse-batch", cache_policy=NO_CACHE)
 def parse_batch(
-    inputs: list[InputFile], shard_dir: str, max_bytes: int, previous: PreviousBuild | None
+    inputs: list[InputFile],
+    shard_dir: str,
+    max_bytes: int,
+    previous_release: str | None,
+    unchanged: dict[str, str],
 ) -> ShardResult:
     return process_batch(
         inputs,
         shard_dir,
         max_bytes=max_bytes,
-        previous_release=previous.release if previous else None,
-        previous_hashes=previous.hashes_of(item.doc_id for item in inputs) if previous else None,
+        previous_release=previous_release,
+        unchanged=unchanged,
     )
 
 
@@ -142,9 +149,10 @@ def build_release(
         try:
             inputs = discover(raw_dir)
             log.info("found %d input files under %s", len(inputs), raw_dir)
-            results = _parse_all(
-                inputs, staging, batch_size=batch_size, max_bytes=max_bytes, previous=previous
-            )
+            with _stage("parsed and validated every batch"):
+                results = _parse_all(
+                    inputs, staging, batch_size=batch_size, max_bytes=max_bytes, previous=previous
+                )
             summary = BuildSummary(
                 release="",
                 inputs=len(inputs),
@@ -159,33 +167,45 @@ def build_release(
                 shutil.rmtree(staging)
                 summary.release, summary.unchanged = previous.release, True
             else:
-                summary.rows = merge([r.shard for r in results], str(staging))
+                with _stage("merged the shards into release tables"):
+                    summary.rows = merge([r.shard for r in results], str(staging))
                 _check_every_input_accounted_for(len(inputs), summary.rows)
                 shutil.rmtree(staging / "shards")
-                write_release_docs(staging)
-                write_report(staging)
-                changes = _diff_against_latest(out, staging)
+                with _stage("wrote the data dictionary and report"):
+                    write_release_docs(staging)
+                    write_report(staging)
+                with _stage("compared with the previous release"):
+                    changes = _diff_against_latest(out, staging)
                 summary.changes = changes.summary() if changes else ""
-                summary.release = publish(
-                    str(staging),
-                    out_dir,
-                    list(hashes.items()),
-                    {
-                        "inputs": summary.inputs,
-                        "documents": summary.documents,
-                        "rejects": summary.rejects,
-                        "warnings": summary.warnings,
-                        "reused": summary.reused,
-                        # "new" is the staging directory's name: the manifest's own
-                        # release_id says which release this is.
-                        "diff": _without_new(changes.to_json()) if changes else None,
-                    },
-                )
+                with _stage("published the release"):
+                    summary.release = publish(
+                        str(staging),
+                        out_dir,
+                        list(hashes.items()),
+                        {
+                            "inputs": summary.inputs,
+                            "documents": summary.documents,
+                            "rejects": summary.rejects,
+                            "warnings": summary.warnings,
+                            "reused": summary.reused,
+                            # "new" is the staging directory's name: the manifest's own
+                            # release_id says which release this is.
+                            "diff": _without_new(changes.to_json()) if changes else None,
+                        },
+                    )
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextmanager
+def _stage(done: str) -> Iterator[None]:
+    """Log how long a stage of the build took, so a slow run shows where its time goes."""
+    started = time.perf_counter()
+    yield
+    log.info("%s in %.1f s", done, time.perf_counter() - started)
 
 
 def _parse_all(
@@ -196,23 +216,50 @@ def _parse_all(
     max_bytes: int,
     previous: PreviousBuild | None,
 ) -> list[ShardResult]:
+    unchanged = unchanged_since(list(inputs), previous)
     batches = [list(inputs[i : i + batch_size]) for i in range(0, len(inputs), batch_size)]
-    futures = [
-        parse_batch.submit(batch, str(staging / "shards" / f"{n:06d}"), max_bytes, previous)
-        for n, batch in enumerate(batches)
+
+    def arguments(n: int) -> tuple[Any, ...]:
+        batch = batches[n]
+        return (
+            batch,
+            str(staging / "shards" / f"{n:06d}"),
+            max_bytes,
+            previous.release if previous else None,
+            {i.doc_id: unchanged[i.doc_id] for i in batch if i.doc_id in unchanged},
+        )
+
+    to_parse = [
+        n for n, batch in enumerate(batches) if any(i.doc_id not in unchanged for i in batch)
     ]
-    done_files = 0
-    for future in as_completed(futures):
-        result: ShardResult = future.result()
-        done_files += result.documents + result.rejects
+    # Worker processes (or a cluster) pay off only with two batches or more to parse:
+    # starting them costs seconds, while copying unchanged rows takes milliseconds.
+    farmed_out = set(to_parse) if len(to_parse) > 1 else set()
+    futures = [parse_batch.submit(*arguments(n)) for n in sorted(farmed_out)]
+    progress = _Progress(len(inputs))
+    results = []
+    for n in range(len(batches)):
+        if n not in farmed_out:
+            results.append(progress.add(parse_batch(*arguments(n))))
+    results.extend(progress.add(future.result()) for future in as_completed(futures))
+    # Shards are merged in input order so the tables come out sorted by doc_id.
+    return sorted(results, key=lambda r: r.shard)
+
+
+@dataclass(slots=True)
+class _Progress:
+    total: int
+    done: int = 0
+
+    def add(self, result: ShardResult) -> ShardResult:
+        self.done += result.documents + result.rejects
         log.info(
             "parsed %d/%d files (%d%%)",
-            done_files,
-            len(inputs),
-            100 * done_files // max(len(inputs), 1),
+            self.done,
+            self.total,
+            100 * self.done // max(self.total, 1),
         )
-    # Shards are merged in input order so the tables come out sorted by doc_id.
-    return sorted((f.result() for f in futures), key=lambda r: r.shard)
+        return result
 
 
 def _diff_against_latest(out: Path, staging: Path) -> ReleaseDiff | None:

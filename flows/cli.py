@@ -8,7 +8,11 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from flows.server import LocalServer, temporary_prefect_server
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -188,21 +192,27 @@ def _build(args: argparse.Namespace) -> int:
         print("unres: --workers, --batch-size and --max-bytes must be at least 1.", file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
-    from flows.build import run_build  # Prefect is imported only for commands that need it
-    from unres.publish import LockHeld
-
     try:
-        summary = run_build(
-            args.raw,
-            args.out,
-            workers=args.workers,
-            dask_address=args.dask,
-            batch_size=args.batch_size,
-            max_bytes=args.max_bytes,
-        )
-    except LockHeld as error:
-        print(f"unres: {error}", file=sys.stderr)
-        return EXIT_FAILED
+        with _prefect_server_unless_named() as server:
+            # Prefect is imported only for commands that need it, and here while the
+            # server boots.
+            from flows.build import run_build
+            from unres.publish import LockHeld
+
+            if server is not None:
+                server.wait_until_healthy()
+            try:
+                summary = run_build(
+                    args.raw,
+                    args.out,
+                    workers=args.workers,
+                    dask_address=args.dask,
+                    batch_size=args.batch_size,
+                    max_bytes=args.max_bytes,
+                )
+            except LockHeld as error:
+                print(f"unres: {error}", file=sys.stderr)
+                return EXIT_FAILED
     except Exception as error:
         print(f"unres: build failed, nothing published: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -225,6 +235,22 @@ def _build(args: argparse.Namespace) -> int:
     if summary.changes:
         print(f"  changes since the previous release: {summary.changes}")
     return EXIT_OK
+
+
+@contextmanager
+def _prefect_server_unless_named() -> Iterator[LocalServer | None]:
+    """A temporary local Prefect server for this build, unless PREFECT_API_URL names
+    a running one (``unres serve``'s, say), which saves its start-up."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield None
+        return
+    with temporary_prefect_server() as server:
+        logging.getLogger("unres.build").info(
+            "starting a temporary Prefect server at %s (PREFECT_API_URL=<url of a running "
+            "server> saves this)",
+            server.url,
+        )
+        yield server
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -271,7 +297,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from flows.serve import local_prefect_server, serve_build
+    from flows.serve import serve_build
+    from flows.server import local_prefect_server
 
     def serve(api_url: str) -> None:
         print(f"serving unres-build/scheduled on {args.cron!r} via {api_url}; Ctrl-C stops")

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import shutil
+import subprocess
+import sys
+import urllib.request
 from pathlib import Path
 
 import polars as pl
@@ -155,3 +160,26 @@ def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
     assert diff["old"] == Path(first.release).name
     assert diff["documents_changed"] == ["A_RES_80_14.txt"]
     assert "1 changed" in second.changes
+
+
+def test_the_cli_starts_its_own_prefect_server_and_stops_it(raw_dir: Path, tmp_path: Path) -> None:
+    from unres.publish import verify_release
+
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    command = [sys.executable, "-m", "flows.cli", "build", "--raw", str(raw_dir)]
+    done = subprocess.run(
+        [*command, "--out", str(tmp_path / "out")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "published" in done.stdout
+    assert verify_release(tmp_path / "out" / "latest") == []
+    server = re.search(r"temporary Prefect server at (\S+)", done.stderr)
+    assert server is not None, done.stderr
+    with pytest.raises(OSError):  # stopped with the build
+        urllib.request.urlopen(f"{server.group(1)}/health", timeout=2)

@@ -102,3 +102,15 @@ def test_a_web_page_is_parsed_when_it_holds_a_resolution_and_rejected_when_not(
     page = documents.filter(pl.col("doc_id") == "resolution.html").row(0, named=True)
     assert page["symbol"] == "A/RES/72/169" and page["n_operative"] == 17
     assert rejects.select("path", "reason").rows() == [("menu.html", "html_not_resolution")]
+
+
+def test_find_unchanged_keeps_only_inputs_whose_bytes_hash_as_before(raw: Path) -> None:
+    inputs = discover_inputs(raw)
+    before = {item.doc_id: shards.sha256_file(item.path) for item in inputs}
+    edited, same, new = inputs[0], inputs[1], inputs[2]
+    edited.path.write_text(edited.path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    del before[new.doc_id]  # not in the previous release: parsed afresh
+
+    unchanged = shards.find_unchanged(inputs, before)
+
+    assert unchanged == {same.doc_id: before[same.doc_id]}

@@ -9,7 +9,7 @@ their keys without a global sort.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -47,22 +47,20 @@ def process_batch(
     *,
     max_bytes: int,
     previous_release: str | None = None,
-    previous_hashes: Mapping[str, str] | None = None,
+    unchanged: Mapping[str, str] | None = None,
 ) -> ShardResult:
     """Read, parse, tabulate and validate one batch; write it as a shard.
 
-    An input whose bytes hash as they did in ``previous_release`` (built by the
-    same parser and schema versions; ``previous_hashes`` maps its doc_ids to their
-    sha256) is not parsed again: its rows are copied from that release.
+    An input in ``unchanged`` (doc_id -> sha256, from ``find_unchanged``) is not
+    parsed again: its rows are copied from ``previous_release``.
     """
     started = time.perf_counter()
     parsed: list[ParsedInput] = []
     rejected: list[RejectedInput] = []
     reused: list[tuple[str, str | None]] = []
     for item in inputs:
-        unchanged = _unchanged_hash(item, previous_hashes or {})
-        if unchanged is not None:
-            reused.append((item.doc_id, unchanged))
+        if unchanged and item.doc_id in unchanged:
+            reused.append((item.doc_id, unchanged[item.doc_id]))
             continue
         outcome = _process_one(item, max_bytes=max_bytes)
         if isinstance(outcome, ParsedInput):
@@ -90,16 +88,23 @@ def process_batch(
     )
 
 
-def _unchanged_hash(item: InputFile, previous_hashes: Mapping[str, str]) -> str | None:
-    """The input's sha256 when it equals the previous release's, else None."""
-    before = previous_hashes.get(item.doc_id)
-    if before is None or item.problem is not None:
-        return None
-    try:
-        now = sha256_file(Path(item.path))
-    except OSError:
-        return None
-    return now if now == before else None
+def find_unchanged(
+    inputs: Iterable[InputFile], previous_hashes: Mapping[str, str | None]
+) -> dict[str, str]:
+    """doc_id -> sha256 of the inputs whose bytes hash as they did in the previous
+    release (``previous_hashes``: its doc_ids and their sha256)."""
+    unchanged = {}
+    for item in inputs:
+        before = previous_hashes.get(item.doc_id)
+        if before is None or item.problem is not None:
+            continue
+        try:
+            now = sha256_file(Path(item.path))
+        except OSError:
+            continue  # parsed again, and rejected there with the reason
+        if now == before:
+            unchanged[item.doc_id] = now
+    return unchanged
 
 
 def _with_previous_rows(
