@@ -50,8 +50,8 @@ def diff_releases(old: Path, new: Path) -> ReleaseDiff:
     diff = ReleaseDiff(old=old.resolve().name, new=new.resolve().name)
     touched: set[str] = set()
     for name in TABLES:
-        before = pl.read_parquet(old / f"{name}.parquet")
-        after = pl.read_parquet(new / f"{name}.parquet")
+        before = pl.scan_parquet(old / f"{name}.parquet")
+        after = pl.scan_parquet(new / f"{name}.parquet")
         table_diff, documents = _diff_table(before, after, primary_key(name))
         diff.tables[name] = table_diff
         touched |= documents
@@ -70,25 +70,33 @@ def _document_ids(release: Path) -> set[str]:
 
 
 def _diff_table(
-    before: pl.DataFrame, after: pl.DataFrame, key: tuple[str, ...]
+    before: pl.LazyFrame, after: pl.LazyFrame, key: tuple[str, ...]
 ) -> tuple[TableDiff, set[str]]:
-    """Counts for one table, and the documents whose rows differ."""
-    document = before.columns[0] if before.columns[0] in ("doc_id", "path") else None
+    """Counts for one table, and the documents whose rows differ.
+
+    Each side is reduced to its key (and document) plus one hash of the rest of the
+    row while it streams in, so comparing two large releases never holds their texts.
+    """
+    columns = before.collect_schema().names()
+    document = columns[0] if columns[0] in ("doc_id", "path") else None
     if key:
-        return _diff_keyed(before, after, list(key), document)
-    return _diff_multiset(before, after, document)
+        return _diff_keyed(before, after, list(key), document, columns)
+    return _diff_multiset(before, after, document, columns)
 
 
-def _row_hash(columns: list[str]) -> pl.Expr:
-    return pl.struct(columns).hash().alias("_row")
+def _hashed(rows: pl.LazyFrame, keep: list[str], values: list[str]) -> pl.DataFrame:
+    return rows.select(*keep, pl.struct(values).hash().alias("_row")).collect(engine="streaming")
 
 
 def _diff_keyed(
-    before: pl.DataFrame, after: pl.DataFrame, key: list[str], document: str | None
+    before: pl.LazyFrame,
+    after: pl.LazyFrame,
+    key: list[str],
+    document: str | None,
+    columns: list[str],
 ) -> tuple[TableDiff, set[str]]:
-    values = [c for c in before.columns if c not in key]
-    old = before.select(*key, _row_hash(values))
-    new = after.select(*key, _row_hash(values))
+    values = [c for c in columns if c not in key]
+    old, new = _hashed(before, key, values), _hashed(after, key, values)
     added = new.join(old, on=key, how="anti", nulls_equal=True)
     removed = old.join(new, on=key, how="anti", nulls_equal=True)
     both = old.join(new, on=key, how="inner", nulls_equal=True)
@@ -98,12 +106,11 @@ def _diff_keyed(
 
 
 def _diff_multiset(
-    before: pl.DataFrame, after: pl.DataFrame, document: str | None
+    before: pl.LazyFrame, after: pl.LazyFrame, document: str | None, columns: list[str]
 ) -> tuple[TableDiff, set[str]]:
     by = [document] if document else []
-    columns = list(before.columns)
-    old = before.select(*by, _row_hash(columns)).group_by(*by, "_row").len()
-    new = after.select(*by, _row_hash(columns)).group_by(*by, "_row").len()
+    old = _hashed(before, by, columns).group_by(*by, "_row").len()
+    new = _hashed(after, by, columns).group_by(*by, "_row").len()
     joined = old.join(new, on=[*by, "_row"], how="full", coalesce=True, nulls_equal=True)
     counts = joined.with_columns(pl.col("len").fill_null(0), pl.col("len_right").fill_null(0))
     gained = counts.filter(pl.col("len_right") > pl.col("len"))

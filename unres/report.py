@@ -17,6 +17,13 @@ import polars as pl
 
 REPORT_FILE = "report.html"
 TOP = 15
+# Only these are read: a release's paragraph texts alone can weigh gigabytes.
+_COLUMNS_PLOTTED = {
+    "documents": ("organ", "session", "adoption_date", "warnings"),
+    "paragraphs": ("kind", "verb"),
+    "citations": ("kind", "value", "resolved_symbol"),
+    "rejects": ("reason",),
+}
 
 
 def write_report(release: Path, target: Path | None = None) -> Path:
@@ -26,8 +33,8 @@ def write_report(release: Path, target: Path | None = None) -> Path:
     sees half a report and a published, read-only one can be regenerated.
     """
     tables = {
-        name: pl.read_parquet(release / f"{name}.parquet")
-        for name in ("documents", "paragraphs", "citations", "rejects")
+        name: pl.read_parquet(release / f"{name}.parquet", columns=list(columns))
+        for name, columns in _COLUMNS_PLOTTED.items()
     }
     sections = [
         _section("Documents per body", _counts(tables["documents"], "organ")),

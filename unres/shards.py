@@ -112,9 +112,14 @@ def _with_previous_rows(
 ) -> dict[str, pl.DataFrame]:
     """Add the previous release's rows of ``doc_ids``, keeping every table in key order."""
     combined = {}
+    # A batch's inputs are neighbours in key order, so the range lets the reader skip
+    # every row group of the previous release outside it by its statistics.
+    first, last = min(doc_ids), max(doc_ids)
     for name, fresh in tables.items():
         key = fresh.columns[0]  # doc_id, or path for rejects
-        earlier = pl.scan_parquet(previous / f"{name}.parquet").filter(pl.col(key).is_in(doc_ids))
+        earlier = pl.scan_parquet(previous / f"{name}.parquet").filter(
+            pl.col(key).is_between(pl.lit(first), pl.lit(last)) & pl.col(key).is_in(doc_ids)
+        )
         rows = pl.concat([fresh, earlier.collect()])
         # A stable sort on the document alone keeps each document's rows in their order.
         combined[name] = rows.sort(key, maintain_order=True)
