@@ -13,7 +13,7 @@ endif
 RUN := $(UV) run --frozen
 N ?= 20000
 
-.PHONY: setup run test test-slow test-crash serve lint eval bench clean
+.PHONY: setup browser run test test-slow test-crash serve lint eval bench clean
 
 .venv/.synced: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv \
@@ -23,10 +23,13 @@ N ?= 20000
 
 setup: .venv/.synced  ## install the locked environment into .venv
 
+browser:  ## Debian's chromium for the browser check of report.html (installed when root)
+	@scripts/ensure-chromium
+
 run: setup  ## build a release from raw/ into output/
 	$(RUN) unres build --raw raw --out output
 
-test: setup  ## the test suite (unit tests, seeds, end-to-end flow)
+test: setup browser  ## the test suite (unit tests, seeds, end-to-end flow, report in a browser)
 	$(RUN) pytest -m "not slow"
 
 test-slow: setup  ## slow tests: crash-kill, scheduled server, 1,000-example property tests

@@ -17,6 +17,8 @@ import pytest
 
 from flows.cli import main
 from tests.conftest import RAW, SEED_NAMES
+from tests.test_shards import assert_load_friendly
+from unres.shards import ROW_GROUP_ROWS
 
 TABLES = {
     "documents",
@@ -65,6 +67,7 @@ def test_build_publishes_a_whole_validated_release(
     assert "A/RES/75/180" in documents["symbol"].to_list()
     assert summary.documents == 4 and summary.rejects == 1
     assert verify_release(latest) == []
+    assert_load_friendly(latest, ROW_GROUP_ROWS)
 
     # The release describes itself, from the schemas.
     package = json.loads((latest / "datapackage.json").read_text())

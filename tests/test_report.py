@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-
 from flows.cli import main
-from tests.conftest import RAW
-from tests.test_shards import _build
 from unres.report import write_report
 
 SECTIONS = [
@@ -23,16 +18,6 @@ SECTIONS = [
     "Rejects by reason",
     "Parser warnings",
 ]
-
-
-@pytest.fixture()
-def release(seed_raw: Path, tmp_path: Path) -> Path:
-    shutil.copy(RAW / "S_RES_2583_lawglobalhub-page.txt", seed_raw / "sc.txt")
-    shutil.copy(RAW / "A_RES_51_77_unorg-htm-excerpt.txt", seed_raw / "excerpt.txt")
-    (seed_raw / "empty.txt").write_text("")
-    staging = tmp_path / "release"
-    _build(seed_raw, staging)
-    return staging
 
 
 def test_every_section_has_its_plot(release: Path) -> None:

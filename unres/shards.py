@@ -1,9 +1,11 @@
 """Batches of input files -> validated table shards -> one set of release tables.
 
 A shard is a directory holding one Parquet file per batch table. Shards are written
-and validated one batch at a time, so memory stays flat however large the corpus is,
-and they are concatenated in input order, so the release tables come out sorted by
-their keys without a global sort.
+and validated one batch at a time, so memory stays flat however large the corpus is.
+Each is sorted by the tables' keys, and batches are consecutive runs of the inputs in
+doc_id order, so concatenating shards in order sorts the release tables without a
+global sort; the merge checks that, and cuts the tables into row groups of
+ROW_GROUP_ROWS rows whose doc_id statistics let readers skip to one document.
 """
 
 from __future__ import annotations
@@ -12,18 +14,34 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import polars as pl
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas import table_schema, validate_tables
 from unres.ingest import InputFile, Reject, RejectReason, read_decoded, sha256_file
 from unres.model import ParsedDocument
 from unres.parse import parse_text
-from unres.tables import BATCH_TABLES, ParsedInput, RejectedInput, build_tables, citation_edges
+from unres.tables import (
+    BATCH_TABLES,
+    ParsedInput,
+    RejectedInput,
+    build_tables,
+    citation_edges,
+    sort_key,
+)
 
 PARQUET_COMPRESSION: Final = "zstd"
+# Rows per row group of a release table. With the tables sorted by doc_id and min/max
+# statistics in every group, a reader filtering on one document reads the one or two
+# groups whose doc_id range holds it. Measured on 738,000 paragraph rows of 42,000
+# documents (the corpus's paragraphs repeated, their words shuffled; 115 MB): one
+# document in 9 ms with polars, 13 ms with DuckDB and 26 ms with pyarrow, against 58,
+# 39 and 939 ms for a single 1M-row group, while reading the whole table slowed from
+# 1.1 s to 1.5 s; groups of 4,096 rows made that 2.7 s and DuckDB's look-up 23 ms.
+ROW_GROUP_ROWS: Final = 16_384
 # Rejects whose bytes were never read have no hash (a huge file is not hashed either).
 _BYTES_NOT_READ = frozenset({"too_large", "unreadable"})
 DUPLICATE_WARNING: Final = "duplicate_input"
@@ -70,6 +88,11 @@ def process_batch(
     tables = build_tables(parsed, rejected)
     if reused and previous_release is not None:
         tables = _with_previous_rows(tables, Path(previous_release), [d for d, _ in reused])
+    # Reused rows come after the fresh ones. A stable sort puts the shard in key order
+    # and keeps a document's rows in their order where the key does not fix it.
+    tables = {
+        name: frame.sort(sort_key(name), maintain_order=True) for name, frame in tables.items()
+    }
     tables = validate_tables(tables)
     shard = Path(shard_dir)
     shard.mkdir(parents=True, exist_ok=True)
@@ -110,7 +133,7 @@ def find_unchanged(
 def _with_previous_rows(
     tables: dict[str, pl.DataFrame], previous: Path, doc_ids: list[str]
 ) -> dict[str, pl.DataFrame]:
-    """Add the previous release's rows of ``doc_ids``, keeping every table in key order."""
+    """Add the previous release's rows of ``doc_ids`` (after the fresh ones: unsorted)."""
     combined = {}
     # A batch's inputs are neighbours in key order, so the range lets the reader skip
     # every row group of the previous release outside it by its statistics.
@@ -120,9 +143,7 @@ def _with_previous_rows(
         earlier = pl.scan_parquet(previous / f"{name}.parquet").filter(
             pl.col(key).is_between(pl.lit(first), pl.lit(last)) & pl.col(key).is_in(doc_ids)
         )
-        rows = pl.concat([fresh, earlier.collect()])
-        # A stable sort on the document alone keeps each document's rows in their order.
-        combined[name] = rows.sort(key, maintain_order=True)
+        combined[name] = pl.concat([fresh, earlier.collect()])
     return combined
 
 
@@ -169,16 +190,16 @@ def merge_shards(shards: Sequence[str], staging: Path) -> dict[str, int]:
     """Concatenate shards table by table into ``staging``; returns the row count per table."""
     rows: dict[str, int] = {}
     for name in BATCH_TABLES:
-        target = staging / f"{name}.parquet"
-        parts = [Path(s) / f"{name}.parquet" for s in shards]
-        rows[name] = _concat_parquet(parts, target, empty=pl.DataFrame(schema=table_schema(name)))
+        parts = (pq.read_table(Path(s) / f"{name}.parquet") for s in shards)
+        rows[name] = write_release_table(name, parts, staging / f"{name}.parquet")
     rows["documents"] = flag_duplicate_inputs(staging / "documents.parquet")
     edges = citation_edges(
         pl.scan_parquet(staging / "documents.parquet"),
         pl.scan_parquet(staging / "citations.parquet"),
     ).collect()
-    edges.write_parquet(staging / "citation_edges.parquet", compression=PARQUET_COMPRESSION)
-    rows["citation_edges"] = edges.height
+    rows["citation_edges"] = write_release_table(
+        "citation_edges", [edges.to_arrow()], staging / "citation_edges.parquet"
+    )
     return rows
 
 
@@ -198,8 +219,7 @@ def flag_duplicate_inputs(documents_file: Path) -> int:
     copies = documents.group_by("source_sha256").agg(pl.col("doc_id").sort().alias("copies"))
     copies = copies.filter(pl.col("copies").list.len() > 1)
     if copies.height == 0:
-        documents.write_parquet(documents_file, compression=PARQUET_COMPRESSION)
-        return documents.height
+        return write_release_table("documents", [documents.to_arrow()], documents_file)
     twins = {
         doc_id: [other for other in group if other != doc_id]
         for group in copies["copies"].to_list()
@@ -216,28 +236,62 @@ def flag_duplicate_inputs(documents_file: Path) -> int:
     documents = documents.with_columns(
         pl.Series("warnings", warnings, dtype=documents.schema["warnings"])
     )
-    documents.write_parquet(documents_file, compression=PARQUET_COMPRESSION)
-    return documents.height
+    return write_release_table("documents", [documents.to_arrow()], documents_file)
 
 
-def _concat_parquet(parts: Sequence[Path], target: Path, *, empty: pl.DataFrame) -> int:
-    """Stream Parquet files into one, a row group per part, never holding more than one part.
+def write_release_table(name: str, parts: Iterable[pa.Table], target: Path) -> int:
+    """Stream ``parts`` of release table ``name``, in order, into one Parquet file.
 
-    ``empty`` is written when there are no parts, so every release has every table.
+    Row groups hold ROW_GROUP_ROWS rows (the last one fewer) whatever the parts'
+    sizes, and no more than one part and one group of rows are held at a time. The
+    file declares its sort order (``sort_key``) to readers: each part must be sorted
+    (shards are), and the order across parts is checked here. With no parts, the
+    file still has the table's columns, so every release has every table. Returns
+    the number of rows.
     """
-    total = 0
+    key = sort_key(name)
     writer: pq.ParquetWriter | None = None
+    pending: pa.Table | None = None
+    last: tuple[Any, ...] | None = None
+    total = 0
     try:
         for part in parts:
-            table = pq.read_table(part)
             if writer is None:
-                writer = pq.ParquetWriter(target, table.schema, compression=PARQUET_COMPRESSION)
-            if table.num_rows:
-                writer.write_table(table)
-            total += table.num_rows
+                writer = _table_writer(target, part.schema, key)
+            if not part.num_rows:
+                continue
+            first = _key_of_row(part, key, 0)
+            if last is not None and first < last:
+                raise RuntimeError(
+                    f"{name}: rows out of {key} order across shards, {first} after {last} "
+                    "(this is a bug, please report it)"
+                )
+            last = _key_of_row(part, key, part.num_rows - 1)
+            total += part.num_rows
+            pending = part if pending is None else pa.concat_tables([pending, part])
+            while pending.num_rows >= ROW_GROUP_ROWS:
+                writer.write_table(pending.slice(0, ROW_GROUP_ROWS), row_group_size=ROW_GROUP_ROWS)
+                pending = pending.slice(ROW_GROUP_ROWS)
+        if writer is None:
+            writer = _table_writer(
+                target, pl.DataFrame(schema=table_schema(name)).to_arrow().schema, key
+            )
+        if pending is not None and pending.num_rows:
+            writer.write_table(pending, row_group_size=ROW_GROUP_ROWS)
     finally:
         if writer is not None:
             writer.close()
-    if writer is None:
-        empty.write_parquet(target, compression=PARQUET_COMPRESSION)
     return total
+
+
+def _table_writer(target: Path, schema: pa.Schema, key: tuple[str, ...]) -> pq.ParquetWriter:
+    return pq.ParquetWriter(
+        target,
+        schema,
+        compression=PARQUET_COMPRESSION,
+        sorting_columns=pq.SortingColumn.from_ordering(schema, [(c, "ascending") for c in key]),
+    )
+
+
+def _key_of_row(table: pa.Table, key: tuple[str, ...], row: int) -> tuple[Any, ...]:
+    return tuple(table.column(column)[row].as_py() for column in key)
