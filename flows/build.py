@@ -31,6 +31,7 @@ from unres.publish import (
     BuildLock,
     clean_stale_staging,
     latest_release,
+    new_release_id,
     new_staging_dir,
     publish_release,
     read_manifest,
@@ -118,7 +119,11 @@ def merge(shards: list[str], staging: str) -> dict[str, int]:
 
 @task(name="publish-release", cache_policy=NO_CACHE)
 def publish(
-    staging: str, out_dir: str, inputs: list[tuple[str, str | None]], summary: dict[str, object]
+    staging: str,
+    out_dir: str,
+    inputs: list[tuple[str, str | None]],
+    summary: dict[str, object],
+    release_id: str,
 ) -> str:
     release = publish_release(
         Path(staging),
@@ -127,6 +132,7 @@ def publish(
         parser_version=PARSER_VERSION,
         schema_version=SCHEMA_VERSION,
         extra={"build": summary},
+        release_id=release_id,
     )
     return str(release)
 
@@ -172,8 +178,9 @@ def build_release(
                 _check_every_input_accounted_for(len(inputs), summary.rows)
                 shutil.rmtree(staging / "shards")
                 with _stage("wrote the data dictionary and report"):
+                    release_id = new_release_id(out)
                     write_release_docs(staging)
-                    write_report(staging)
+                    write_report(staging, release_id=release_id)
                 with _stage("compared with the previous release"):
                     changes = _diff_against_latest(out, staging)
                 summary.changes = changes.summary() if changes else ""
@@ -192,6 +199,7 @@ def build_release(
                             # release_id says which release this is.
                             "diff": _without_new(changes.to_json()) if changes else None,
                         },
+                        release_id,
                     )
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

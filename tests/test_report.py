@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import polars as pl
+
 from flows.cli import main
+from schemas import TABLES
 from unres.report import write_report
 
 SECTIONS = [
@@ -32,6 +35,11 @@ def test_every_section_has_its_plot(release: Path) -> None:
     assert "Security Council" in page and "General Assembly" in page
     assert "Reaffirms" in page and "empty" in page  # a verb bar and the reject reason
     assert "footnote_text_missing" in page  # the excerpt's warning
+    rows = re.search(r"<p>Rows: (.*?)\.</p>", page)
+    assert rows is not None
+    assert rows.group(1) == ", ".join(
+        f"{name} {pl.read_parquet(release / f'{name}.parquet').height}" for name in TABLES
+    )
 
 
 def test_cli_report_writes_the_file(release: Path, tmp_path: Path) -> None:

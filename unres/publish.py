@@ -105,6 +105,11 @@ def new_staging_dir(out_dir: Path) -> Path:
     return staging
 
 
+def new_release_id(out_dir: Path) -> str:
+    """An id no release under ``out_dir`` has: the current time. Call under BuildLock."""
+    return _unused_release_id(out_dir / RELEASES_DIR, dt.datetime.now(dt.UTC))
+
+
 def clean_stale_staging(out_dir: Path) -> list[Path]:
     """Remove staging directories left by builds that died. Call only under BuildLock."""
     releases = out_dir / RELEASES_DIR
@@ -124,12 +129,15 @@ def publish_release(
     parser_version: str,
     schema_version: str,
     extra: Mapping[str, object] | None = None,
+    release_id: str | None = None,
 ) -> Path:
     """Seal the tables in ``staging`` as a release and point ``latest`` at it.
 
     ``inputs`` are (doc_id, sha256) of every input file, the hash None for one
     whose bytes were not read (a link leading outside the input directory).
-    Returns the release's directory. Call under BuildLock.
+    ``release_id`` is one taken earlier with ``new_release_id`` (so that files
+    written into ``staging`` can name it); a new one by default. Returns the
+    release's directory. Call under BuildLock.
     """
     releases = out_dir / RELEASES_DIR
     if staging.resolve().parent != releases.resolve():
@@ -139,7 +147,9 @@ def publish_release(
         raise ValueError(f"{staging} holds no {TABLE_SUFFIX} table files")
     previous = latest_release(out_dir)
     created = dt.datetime.now(dt.UTC)
-    release_id = _unused_release_id(releases, created)
+    release_id = release_id or _unused_release_id(releases, created)
+    if (releases / release_id).exists():
+        raise FileExistsError(errno.EEXIST, "release id already taken", str(releases / release_id))
     manifest: dict[str, object] = {
         "release_id": release_id,
         "schema_version": schema_version,

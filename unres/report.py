@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
+import pyarrow.parquet as pq
+
+from schemas import TABLES
 
 REPORT_FILE = "report.html"
 TOP = 15
@@ -26,11 +30,14 @@ _COLUMNS_PLOTTED = {
 }
 
 
-def write_report(release: Path, target: Path | None = None) -> Path:
+def write_report(
+    release: Path, target: Path | None = None, *, release_id: str | None = None
+) -> Path:
     """Write the report of ``release`` to ``target`` (default: its ``report.html``).
 
     The file is replaced whole (written aside, then renamed), so a reader never
-    sees half a report and a published, read-only one can be regenerated.
+    sees half a report and a published, read-only one can be regenerated. The page
+    names ``release_id``; by default the one in the release's manifest.
     """
     tables = {
         name: pl.read_parquet(release / f"{name}.parquet", columns=list(columns))
@@ -52,12 +59,20 @@ def write_report(release: Path, target: Path | None = None) -> Path:
         _section("Rejects by reason", _counts(tables["rejects"], "reason")),
         _section("Parser warnings", _warnings(tables["documents"])),
     ]
-    page = _page(release.resolve().name, tables, sections)
+    page = _page(release_id or _release_id(release), _row_counts(release), sections)
     target = target or release / REPORT_FILE
     aside = target.with_name(f".{target.name}.tmp")
     aside.write_text(page, encoding="utf-8")
     os.replace(aside, target)
     return target
+
+
+def _release_id(release: Path) -> str:
+    manifest = release / "manifest.json"
+    if manifest.is_file():
+        release_id: str = json.loads(manifest.read_text(encoding="utf-8"))["release_id"]
+        return release_id
+    return release.resolve().name
 
 
 def _of_kind(paragraphs: pl.DataFrame, kind: str) -> pl.DataFrame:
@@ -101,18 +116,20 @@ def _warnings(documents: pl.DataFrame) -> list[tuple[str, int]]:
     return _counts(codes.drop_nulls(), "code")
 
 
-def _bar_chart_svg(title: str, rows: Sequence[tuple[str, int]]) -> str:
+def _bar_chart_svg(rows: Sequence[tuple[str, int]]) -> str:
+    """Horizontal bars, largest on top; the section's heading is its title."""
     # Imported here, not at the top: matplotlib takes ~0.7 s to load, which every build
     # worker process would pay while only the one writing the report needs it. A bare
     # Figure (no pyplot) needs no display, no GUI toolkit and no closing.
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=(7, 0.35 * max(len(rows), 1) + 1))
     axes = figure.subplots()
     labels = [label for label, _ in rows][::-1]
     values = [value for _, value in rows][::-1]
     axes.barh(labels, values, color="#4472c4")
-    axes.set_title(title)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 documents
     axes.tick_params(axis="y", labelsize=8)
     figure.tight_layout()
     buffer = io.StringIO()
@@ -122,12 +139,17 @@ def _bar_chart_svg(title: str, rows: Sequence[tuple[str, int]]) -> str:
 
 
 def _section(title: str, rows: list[tuple[str, int]]) -> str:
-    body = _bar_chart_svg(title, rows) if rows else "<p>(nothing to show)</p>"
+    body = _bar_chart_svg(rows) if rows else "<p>(nothing to show)</p>"
     return f'<section class="plot"><h2>{html.escape(title)}</h2>{body}</section>'
 
 
-def _page(release: str, tables: dict[str, pl.DataFrame], sections: list[str]) -> str:
-    counts = ", ".join(f"{name} {frame.height}" for name, frame in tables.items())
+def _row_counts(release: Path) -> dict[str, int]:
+    """Every table's row count, from the Parquet footers: no table is read for it."""
+    return {name: pq.read_metadata(release / f"{name}.parquet").num_rows for name in TABLES}
+
+
+def _page(release: str, rows: dict[str, int], sections: list[str]) -> str:
+    counts = ", ".join(f"{name} {n}" for name, n in rows.items())
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>unres release {html.escape(release)}</title>"
