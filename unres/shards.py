@@ -88,12 +88,15 @@ def process_batch(
     tables = build_tables(parsed, rejected)
     if reused and previous_release is not None:
         tables = _with_previous_rows(tables, Path(previous_release), [d for d, _ in reused])
-    # Reused rows come after the fresh ones. A stable sort puts the shard in key order
-    # and keeps a document's rows in their order where the key does not fix it.
-    tables = {
-        name: frame.sort(sort_key(name), maintain_order=True) for name, frame in tables.items()
-    }
-    tables = validate_tables(tables)
+    if parsed or rejected:
+        # Reused rows come after the fresh ones. A stable sort puts the shard in key
+        # order and keeps a document's rows in their order where the key does not fix it.
+        tables = {
+            name: frame.sort(sort_key(name), maintain_order=True) for name, frame in tables.items()
+        }
+        tables = validate_tables(tables)
+    # else every row was copied, in key order, from a release that validated it under
+    # this schema version: checking it again would cost a rebuild most of its time.
     shard = Path(shard_dir)
     shard.mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
