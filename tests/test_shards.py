@@ -16,7 +16,7 @@ import unres.shards as shards
 from schemas import TABLES, table_schema
 from tests.conftest import RAW, SEED_NAMES
 from unres.ingest import discover_inputs
-from unres.tables import sort_key
+from unres.tables import BATCH_TABLES, sort_key
 
 
 def _build(raw: Path, staging: Path, batch_size: int = 2) -> dict[str, int]:
@@ -217,3 +217,25 @@ def test_a_table_is_written_while_its_parts_stream_in(
     assert held == 0 and most_held < 10 + 7  # less than a group's rows, plus one part
     metadata = pq.ParquetFile(target).metadata
     assert [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)] == [10] * 28
+
+
+def test_a_batch_of_unchanged_inputs_copies_the_previous_rows_as_they_were(
+    raw: Path, tmp_path: Path
+) -> None:
+    previous = tmp_path / "previous"
+    _build(raw, previous)
+    inputs = discover_inputs(raw)
+    hashes = {item.doc_id: shards.sha256_file(item.path) for item in inputs}
+
+    result = shards.process_batch(
+        inputs,
+        str(tmp_path / "shard"),
+        max_bytes=10**6,
+        previous_release=str(previous),
+        unchanged=shards.find_unchanged(inputs, hashes),
+    )
+
+    assert result.reused == len(inputs) == result.documents == 3
+    for name in BATCH_TABLES:
+        copied = pl.read_parquet(tmp_path / "shard" / f"{name}.parquet")
+        assert copied.equals(pl.read_parquet(previous / f"{name}.parquet")), name
