@@ -739,6 +739,21 @@ VARIANTS: list[tuple[str, str, str, dict[str, Any]]] = [
         {"adoption_date": dt.date(2003, 12, 9), "symbol": "A/RES/58/85"},
     ),
     (
+        "Commission on Human Rights heading, the title after a colon",
+        "Human Rights Resolution 2005/17: Question of the realization in all countries of "
+        "the economic, social and cultural rights\n\n    The Commission on Human Rights,",
+        "55th meeting\n14 April 2005\n[Adopted without a vote. See chap. X.]",
+        {
+            "symbol": "E/CN.4/RES/2005/17",
+            "organ": "Commission on Human Rights",
+            "title": "Question of the realization in all countries of the economic, social "
+            "and cultural rights",
+            "adoption_date": dt.date(2005, 4, 14),
+            "meeting_number": 55,
+            "plenary_meeting": None,
+        },
+    ),
+    (
         "closing with only the adoption line and no header",
         "",
         "46th plenary meeting 16 December 2020",

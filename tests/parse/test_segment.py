@@ -654,3 +654,13 @@ def test_one_line_text_with_the_footnote_rule_and_definitions_run_in() -> None:
         (2, "See S/2021/4"),
     ]
     assert structure.paragraphs[-1].text == "Decides to remain seized of the matter."
+
+
+def test_a_commission_on_human_rights_heading_opens_the_header() -> None:
+    text = (Path(__file__).parents[1] / "eval" / "cases" / "formats").joinpath(
+        "E_CN_4_RES_2005_17_chr.txt"
+    )
+    structure = split_document(normalise(text.read_text(encoding="utf-8")))
+
+    assert structure.header.startswith("Human Rights Resolution 2005/17: Question of")
+    assert structure.closing.startswith("55th meeting")

@@ -432,7 +432,8 @@ def _ranked_headings(head: _Source) -> list[re.Match[str]]:
 def _heading_at_line_start(head: _Source) -> re.Match[str] | None:
     for heading in head.matches(g.KEYWORD_RESOLUTION, g.RESOLUTION_HEADING):
         line_start = head.text.rfind("\n", 0, heading.start()) + 1
-        if not head.text[line_start : heading.start()].strip():
+        before = head.text[line_start : heading.start()].strip()
+        if not before or g.HEADING_PREFIX.fullmatch(before):
             return heading
     return None
 
@@ -531,7 +532,8 @@ def _read_title(
     """The text between the title's anchor and the enacting formula, lines joined.
 
     Anchors, in order: the number before the title ("75/180."), a draft's sponsor line,
-    a heading line opening with "Resolution N" (its whole line is the heading).
+    a heading line opening with "Resolution N" (its whole line is the heading, unless a
+    colon sets the title after it: "Human Rights Resolution 2005/17: Question of ...").
     """
     start = number.end() if number else _title_start_without_number(head)
     if start is None:
@@ -566,7 +568,10 @@ def _title_start_without_number(head: _Source) -> int | None:
     if sponsors:
         return sponsors[-1]
     heading = _heading_at_line_start(head)
-    return _end_of_line(head.text, heading.end()) if heading else None
+    if heading is None:
+        return None
+    colon = g.TITLE_AFTER_HEADING.match(head.text, heading.end())
+    return colon.end() if colon else _end_of_line(head.text, heading.end())
 
 
 def _read_agenda_item(head: _Source) -> str | None:

@@ -219,6 +219,11 @@ RESOLUTION_HEADING = re.compile(
     r"(?:\s*\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))?(?![0-9/]))"
 )
 
+# Before a heading that opens its line: the Commission on Human Rights' "Human Rights
+# Resolution 2005/17: <title>".
+HEADING_PREFIX = re.compile(r"Human\s+Rights")
+TITLE_AFTER_HEADING = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+
 KEYWORD_DRAFT = "draft"
 # The sponsor line of a draft: "Austria, Brazil and Chile: [revised] draft resolution".
 DRAFT_RESOLUTION = re.compile(r"(?i:draft\s+(?:resolution|decision))\b")

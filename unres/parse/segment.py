@@ -64,6 +64,8 @@ _HEADER_START = re.compile(
     r"United\s+Nations\b|(?:A|S|E)/(?:HRC/)?(?:RES|DEC)/|A/(?:HRC/)?\d+/L\.|General\s+Assembly\b"
     r"|Security\s+Council\b|Human\s+Rights\s+Council\b|Economic\s+and\s+Social\s+Council\b"
     r"|Commission\s+on\s+Human\s+Rights\b|Distr\b|Resolution\s+adopted\b|Resolution\s+\d"
+    # The Commission on Human Rights' own heading: "Human Rights Resolution 2005/17: ..."
+    r"|Human\s+Rights\s+(?:Resolution|Decision)\s+\d"
     r"|Decision\s+\d|\d{1,4}/\d{1,4}\s*\.|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+)?session\b"
     r"|Agenda\s+item\b|\[(?:on\s+the\s+report|without\s+reference)|Adopted\s+by\b"
     r"|(?:The\s+)?(?:full\s+)?text\s+of\s+(?:the\s+)?resolution\b))",
