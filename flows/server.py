@@ -8,6 +8,7 @@ the pipeline instead of following it.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
@@ -20,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 SERVER_STARTUP_SECONDS = 180
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,7 @@ def _server_process(
         env={**os.environ, **environment},
         stdout=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: stopped whole, with any children
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
     )
     try:
         yield LocalServer(url, process)
@@ -103,6 +106,17 @@ def _server_process(
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+def _die_with_parent() -> None:
+    """Have the kernel stop the server when the process that started it dies, even by
+    SIGKILL, which leaves no chance to stop it: a killed build leaves no server behind.
+
+    Runs in the child between fork and exec (Linux's PR_SET_PDEATHSIG).
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
 
 
 def _free_port() -> int:

@@ -127,3 +127,41 @@ def test_killed_builds_never_leave_a_broken_release(prefect_api: str, tmp_path: 
     _assert_every_release_whole(out)
     leftovers = [p for p in (out / "releases").iterdir() if p.name.startswith(STAGING_PREFIX)]
     assert leftovers == []
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def test_a_killed_build_leaves_no_prefect_server_behind(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "build", "--raw", str(RAW), "--out", str(tmp_path)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert build.stderr is not None
+    url = None
+    for line in build.stderr:
+        if "temporary Prefect server at " in line:
+            url = line.split("temporary Prefect server at ")[1].split()[0]
+            break
+    assert url is not None, "the build did not say where its server is"
+    deadline = time.monotonic() + 180
+    while not _answers(url):
+        assert time.monotonic() < deadline, "the temporary server never answered"
+        time.sleep(0.5)
+
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+
+    deadline = time.monotonic() + 30
+    while _answers(url):
+        assert time.monotonic() < deadline, f"the server at {url} outlived its killed build"
+        time.sleep(0.5)
