@@ -33,6 +33,10 @@ Inputs whose bytes are unchanged since the release `latest` points at (built by
 the same parser and schema versions) are not parsed again: their rows are copied.
 When nothing changed at all, no new release is published and the build says so.
 
+Prefect: the build starts a temporary local Prefect server (8-12 s on 2 cores) and
+stops it at the end, unless PREFECT_API_URL names a running one (`unres serve`'s:
+PREFECT_API_URL=http://127.0.0.1:4200/api), which saves that time.
+
 exit status: 0 a release was published (even if some inputs were rejected), or
                nothing changed since the latest one,
              1 nothing was published, 2 bad command line.
