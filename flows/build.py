@@ -155,7 +155,7 @@ def build_release(
         try:
             inputs = discover(raw_dir)
             log.info("found %d input files under %s", len(inputs), raw_dir)
-            with _stage("parsed and validated every batch"):
+            with _stage("parsed (or reused) every input into validated shards"):
                 results = _parse_all(
                     inputs, staging, batch_size=batch_size, max_bytes=max_bytes, previous=previous
                 )
