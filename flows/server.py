@@ -57,7 +57,7 @@ def temporary_prefect_server() -> Iterator[LocalServer]:
     (an ephemeral app: no UI, the database in PREFECT_HOME), on a free loopback port;
     PREFECT_API_URL points at it while the context lasts, and it stops at the end.
     """
-    port = _free_port()
+    port = free_port()
     command = [
         *("-m", "uvicorn", "--factory", "prefect.server.api.server:create_app"),
         *("--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"),
@@ -119,7 +119,8 @@ def _die_with_parent() -> None:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback TCP port nothing listens on now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]

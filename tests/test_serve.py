@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_crash import _free_port
+from flows.server import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 def test_a_run_triggered_through_the_served_deployment_publishes(
     seed_raw: Path, tmp_path: Path
 ) -> None:
-    port = _free_port()
+    port = free_port()
     out = tmp_path / "out"
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home")}
     serve = subprocess.Popen(
