@@ -105,13 +105,7 @@ def _parser() -> argparse.ArgumentParser:
         "exit status: 0 the release is whole, 1 a problem was found.",
         formatter_class=argparse.RawTextHelpFormatter,
     )
-    verify.add_argument(
-        "release",
-        nargs="?",
-        type=Path,
-        default=Path("output/latest"),
-        help="release directory (default output/latest)",
-    )
+    _add_release_argument(verify)
     _add_verbosity(verify)
 
     report = commands.add_parser(
@@ -122,13 +116,7 @@ def _parser() -> argparse.ArgumentParser:
         "and parser warnings, each an inline SVG plot (no network needed to view it).",
         formatter_class=argparse.RawTextHelpFormatter,
     )
-    report.add_argument(
-        "release",
-        nargs="?",
-        type=Path,
-        default=Path("output/latest"),
-        help="release directory (default output/latest)",
-    )
+    _add_release_argument(report)
     report.add_argument(
         "--output", type=Path, metavar="FILE", help="where to write (default RELEASE/report.html)"
     )
@@ -167,6 +155,16 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true", help="print the full diff as JSON")
     _add_verbosity(diff)
     return parser
+
+
+def _add_release_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "release",
+        nargs="?",
+        type=Path,
+        default=Path("output/latest"),
+        help="release directory (default output/latest)",
+    )
 
 
 def _add_verbosity(parser: argparse.ArgumentParser) -> None:

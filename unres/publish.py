@@ -147,8 +147,9 @@ def publish_release(
         raise ValueError(f"{staging} holds no {TABLE_SUFFIX} table files")
     previous = latest_release(out_dir)
     created = dt.datetime.now(dt.UTC)
-    release_id = release_id or _unused_release_id(releases, created)
-    if (releases / release_id).exists():
+    if release_id is None:
+        release_id = _unused_release_id(releases, created)
+    elif (releases / release_id).exists():
         raise FileExistsError(errno.EEXIST, "release id already taken", str(releases / release_id))
     manifest: dict[str, object] = {
         "release_id": release_id,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +17,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from schemas import TABLES
+from unres.publish import MANIFEST_FILE, read_manifest
 
 REPORT_FILE = "report.html"
 TOP = 15
@@ -68,9 +68,8 @@ def write_report(
 
 
 def _release_id(release: Path) -> str:
-    manifest = release / "manifest.json"
-    if manifest.is_file():
-        release_id: str = json.loads(manifest.read_text(encoding="utf-8"))["release_id"]
+    if (release / MANIFEST_FILE).is_file():
+        release_id: str = read_manifest(release)["release_id"]
         return release_id
     return release.resolve().name
 
