@@ -11,6 +11,7 @@ to repeat words of the title stays.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from unres.parse.lines import Line, with_gap
 from unres.parse.marks import EMPHASIS_OPEN, strip_marks
@@ -36,11 +37,10 @@ _INLINE_FURNITURE = re.compile(
     f"[ ]?(?:{_BARCODE}|(?:GE\\.)?\\d{{2}}-\\d{{5}}[ ]?\\([A-Z]\\))|[ ](?:GE\\.)?\\d{{2}}-\\d{{5}}$"
 )
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
-_SPACES = re.compile(r"\s+")
 _MIN_TITLE_FRAGMENT = 12
 _MAX_FURNITURE_LINE = 250
-# Furniture opens with a number, a barcode or page-number dash, "Page", "GE." or a symbol.
-_FURNITURE_STARTS = frozenset("0123456789*-PASEG" + EMPHASIS_OPEN)
+# A furniture line opens with a number, a barcode or page-number dash, "Page" or "GE.".
+_FURNITURE_STARTS = frozenset("0123456789*-PG" + EMPHASIS_OPEN)
 
 
 def is_furniture_line(text: str) -> bool:
@@ -85,6 +85,8 @@ def _is_hard_furniture(text: str, title_key: str) -> bool:
     if text[0] in _FURNITURE_STARTS and is_furniture_line(text):
         return True
     # A running header: the symbol, alone or before or after (part of) the title.
+    if "/" not in text:
+        return False
     plain = strip_marks(text).strip(" *")
     symbol = _RESOLUTION_SYMBOL.match(plain) or _TRAILING_SYMBOL.search(plain)
     if symbol is None:
@@ -95,13 +97,17 @@ def _is_hard_furniture(text: str, title_key: str) -> bool:
 
 def _extend_to_title_fragments(lines: list[Line], furniture: list[bool], title_key: str) -> None:
     """Mark title fragments that touch furniture, in both directions."""
-    order = list(range(len(lines)))
-    for indices in (order, order[::-1]):
-        previous_is_furniture = False
-        for index in indices:
-            if not furniture[index] and previous_is_furniture:
-                furniture[index] = _is_title_fragment(lines[index].text, title_key)
-            previous_is_furniture = furniture[index]
+    for step in (1, -1):
+        # Only the lines next to furniture can extend it: start from those.
+        for index in list(compress(range(len(lines)), furniture))[::step]:
+            following = index + step
+            while (
+                0 <= following < len(lines)
+                and not furniture[following]
+                and _is_title_fragment(lines[following].text, title_key)
+            ):
+                furniture[following] = True
+                following += step
 
 
 def _is_title_fragment(text: str, title_key: str) -> bool:
@@ -110,4 +116,7 @@ def _is_title_fragment(text: str, title_key: str) -> bool:
 
 
 def _key(text: str) -> str:
-    return _SPACES.sub(" ", _ELLIPSIS.sub("", strip_marks(text))).strip(" *").lower()
+    text = strip_marks(text)
+    if "…" in text or "..." in text:
+        text = _ELLIPSIS.sub("", text)
+    return " ".join(text.split()).strip(" *").lower()

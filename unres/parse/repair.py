@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -26,13 +27,11 @@ _DOUBLE_STOP = re.compile(r"(?<=\.)(?:\s+\.)+(?=\s|$)")
 _SYMBOL_SPACE = re.compile(r"\b([A-Z]{1,5}/(?:[A-Za-z0-9.\-]+/)*)[ ](?=\d)")
 _SYMBOL_SUFFIX_SPACE = re.compile(r"\b(Add|Rev|Corr|Amend)\.[ ](?=\d)")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,;:](?:\s|$))")
-_SYMBOL_SUFFIXES = ("Add. ", "Rev. ", "Corr. ", "Amend. ")
 # A lone lower-case letter other than "a" and "i" is the split-off end of a word.
 _STRANDED_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
 _MIN_STRANDED_HEAD = 3
 _MAX_FRAGMENT = 5
 _MAX_TOKEN = _MAX_FRAGMENT + 2
-_TOKEN_ENDINGS = ("", ",", ".", ";", ":")
 _PUNCTUATION = ",.;:()[]\"'\u201c\u201d\u2018\u2019"
 # A piece after these is a word of its own ("in to" is not "into").
 _FUNCTION_WORDS = frozenset(
@@ -44,7 +43,11 @@ _RUN_TOGETHER_TAILS = ("on", "of", "the", "and")
 
 
 def clean_text(text: str, repairs: WordRepairs | None = None) -> str:
-    text = " ".join(strip_marks(text).split())
+    if text.isprintable() and "  " not in text:
+        # No mark, line break or odd space (none is printable), no double space.
+        text = text.strip(" ")
+    else:
+        text = " ".join(strip_marks(text).split())
     if "*" in text:
         # Emphasis a converter left open, or an asterisk footnote marker.
         text = " ".join(text.replace("*", "").split())
@@ -54,7 +57,7 @@ def clean_text(text: str, repairs: WordRepairs | None = None) -> str:
         text = _DOUBLE_STOP.sub("", text)
     if "/ " in text:
         text = _SYMBOL_SPACE.sub(r"\1", text)
-    if any(suffix in text for suffix in _SYMBOL_SUFFIXES):
+    if "Add. " in text or "Rev. " in text or "Corr. " in text or "Amend. " in text:
         text = _SYMBOL_SUFFIX_SPACE.sub(r"\1.", text)
     if " ," in text or " ;" in text:
         text = _SPACE_BEFORE_PUNCTUATION.sub("", text)
@@ -68,19 +71,23 @@ def find_word_repairs(text: str) -> WordRepairs:
     tokens = text.split()
     counts = Counter(tokens)
     # Only words seen once can be pieces; the filters run first because they are cheap.
-    fragments = [t for t, n in counts.items() if n == 1 and len(t) <= _MAX_TOKEN and t[0].islower()]
-    run_together = [t for t, n in counts.items() if n == 1 and len(t) >= _MIN_RUN_TOGETHER]
-    if not fragments and not run_together:
-        return {}
-    position = dict(zip(tokens, range(len(tokens)), strict=True))
+    singles = [t for t, n in counts.items() if n == 1]
     repairs: WordRepairs = {}
-    for token in fragments:
+    position: dict[str, int] | None = None
+    for token in singles:
+        if len(token) > _MAX_TOKEN or not token[0].islower():
+            continue
         core = token.rstrip(_PUNCTUATION)
+        if not (core.isalpha() and len(core) <= _MAX_FRAGMENT):
+            continue
+        if position is None:
+            position = dict(zip(tokens, range(len(tokens)), strict=True))
         previous = tokens[position[token] - 1] if position[token] else ""
-        short = core.isalpha() and len(core) <= _MAX_FRAGMENT
-        if short and _is_broken_word(previous, core, counts):
+        if _is_broken_word(previous, core, counts):
             repairs[f"{previous} {core}"] = previous + core
-    for token in run_together:
+    for token in singles:
+        if len(token) < _MIN_RUN_TOGETHER:
+            continue
         core = token.rstrip(_PUNCTUATION)
         if core.endswith(_RUN_TOGETHER_TAILS) and core.isalpha():
             split = _split_run_together(core, counts)
@@ -99,7 +106,13 @@ def _is_broken_word(head: str, tail: str, counts: Counter[str]) -> bool:
 
 def _occurs(word: str, counts: Counter[str]) -> bool:
     """Whether ``word`` is one of the text's tokens, bare or before punctuation."""
-    return any(word + ending in counts for ending in _TOKEN_ENDINGS)
+    return (
+        word in counts
+        or word + "," in counts
+        or word + "." in counts
+        or word + ";" in counts
+        or word + ":" in counts
+    )
 
 
 def _split_run_together(word: str, counts: Counter[str]) -> str | None:
@@ -111,5 +124,12 @@ def _split_run_together(word: str, counts: Counter[str]) -> str | None:
 
 
 def _repair_words(text: str, repairs: WordRepairs) -> str:
-    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, repairs)) + r")(?![^\W\d_])")
-    return pattern.sub(lambda match: repairs[match.group()], text)
+    if not any(broken in text for broken in repairs):
+        return text
+    return _repair_pattern(tuple(repairs)).sub(lambda match: repairs[match.group()], text)
+
+
+# A document's paragraphs and footnotes share one set of repairs.
+@functools.lru_cache(maxsize=64)
+def _repair_pattern(broken: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, broken)) + r")(?![^\W\d_])")
