@@ -187,7 +187,8 @@ def take_footnote_blocks(lines: list[Line]) -> FootnoteBlocks:
 def _take_definition_line(walk: _Walk, line: Line) -> tuple[bool, str]:
     """Whether ``line`` belongs to a footnote, and body text run on after it."""
     text = line.text
-    canonical = _CANONICAL_LABEL.match(text)
+    lead = text[:1]
+    canonical = _CANONICAL_LABEL.match(text) if lead == FOOTNOTE_OPEN else None
     if canonical:
         number, rest = int(canonical.group(1)), canonical.group(2)
         if rest[:1].islower():
@@ -196,10 +197,10 @@ def _take_definition_line(walk: _Walk, line: Line) -> tuple[bool, str]:
             walk.extend(walk.last, f"{number} {rest}")
             return True, ""
         return True, walk.define(number, rest)
-    plain = _PLAIN_LABEL.match(text)
+    plain = _PLAIN_LABEL.match(text) if lead.isdecimal() else None
     if plain and _is_plain_definition(walk, int(plain.group(1)), plain.group(2)):
         return True, walk.define(int(plain.group(1)), plain.group(2))
-    if walk.in_zone and _ASTERISK_NOTE.match(text):
+    if walk.in_zone and lead == "*" and _ASTERISK_NOTE.match(text):
         walk.current, walk.removed = None, True
         return True, ""
     return _take_continuation(walk, line), ""

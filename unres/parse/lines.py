@@ -81,9 +81,27 @@ def is_terminated(text: str) -> bool:
     return text.rstrip(_AFTER_TERMINAL)[-1:] in _TERMINAL
 
 
+# The characters those labels can open with ("(a)" and "a)" aside), checked before the
+# patterns: most lines open with a letter.
+_NUMBER_LEADS = frozenset(EMPHASIS_OPEN + "*")
+_ITEM_LEADS = frozenset("(-–—•·▪◦")
+
+Label = Literal["number", "item"]
+
+
+def paragraph_label(text: str) -> Label | None:
+    """ "number" when ``text`` opens with a paragraph number, "item" with a sub-item label."""
+    lead = text[:1]
+    if (lead.isdecimal() or lead in _NUMBER_LEADS) and PARAGRAPH_NUMBER.match(text):
+        return "number"
+    if (lead in _ITEM_LEADS or text[1:2] == ")") and SUB_ITEM.match(text):
+        return "item"
+    return None
+
+
 def starts_paragraph(text: str) -> bool:
     """Whether ``text`` opens like a paragraph: number, sub-item, emphasis or opener."""
-    if PARAGRAPH_NUMBER.match(text) or SUB_ITEM.match(text):
+    if paragraph_label(text):
         return True
     first = text.lstrip(OPENING_QUOTES)[:1]
     return first == EMPHASIS_OPEN or (first.isupper() and opener_kind(text) is not None)

@@ -41,13 +41,13 @@ from unres.model import ParagraphKind
 from unres.parse.lines import (
     OPENING_QUOTES,
     PARAGRAPH_NUMBER,
-    SUB_ITEM,
     Gap,
     Line,
     is_terminated,
     join_lines,
+    paragraph_label,
 )
-from unres.parse.marks import EMPHASIS_OPEN, strip_marks
+from unres.parse.marks import ALL_MARKS, EMPHASIS_OPEN, strip_marks
 from unres.parse.openers import opener_kind
 from unres.parse.vocab import MONTHS
 
@@ -81,6 +81,8 @@ _FUNCTION_WORD_END = re.compile(
 _WORDS = re.compile(r"\S+")
 _SENTENCE_BOUNDARY = re.compile(r"[.;] (?=[A-Z])")
 _CLOSING_STARTS = frozenset("0123456789Aa[")
+# A line whose plain text may open with one of those: marks and leftover emphasis go.
+_CLOSING_OR_HIDDEN_STARTS = _CLOSING_STARTS | frozenset(ALL_MARKS + "*_ ")
 _PARAGRAPH_LINE_LENGTH = 150
 # Emphasis markup a converter could not pair, around a meeting line.
 _LEFTOVER_EMPHASIS = "*_ "
@@ -150,7 +152,10 @@ def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
     )
     for line in lines:
         text = line.text
-        plain = strip_marks(text).strip(_LEFTOVER_EMPHASIS)
+        # Only a line opening like a closing line, or one after it, needs its plain text.
+        plain = ""
+        if closed or text[:1] in _CLOSING_OR_HIDDEN_STARTS:
+            plain = strip_marks(text).strip(_LEFTOVER_EMPHASIS)
         if _is_closing_line(plain) or (closed and _CLOSING_DATE.match(plain)):
             closing.append(plain)
             closed = True
@@ -176,10 +181,9 @@ def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
 
 
 def _unit_start(current: _Unit | None, text: str, gap: Gap) -> UnitStart | None:
-    if PARAGRAPH_NUMBER.match(text):
-        return "number"
-    if SUB_ITEM.match(text):
-        return "item"
+    label = paragraph_label(text)
+    if label:
+        return label
     if current is None:
         return "first"
     finished = is_terminated(current.lines[-1])
