@@ -43,11 +43,13 @@ _RUN_TOGETHER_TAILS = ("on", "of", "the", "and")
 
 
 def clean_text(text: str, repairs: WordRepairs | None = None) -> str:
+    if not text.isprintable():
+        text = strip_marks(text)
     if text.isprintable() and "  " not in text:
-        # No mark, line break or odd space (none is printable), no double space.
+        # No line break or odd space (none is printable), no double space.
         text = text.strip(" ")
     else:
-        text = " ".join(strip_marks(text).split())
+        text = " ".join(text.split())
     if "*" in text:
         # Emphasis a converter left open, or an asterisk footnote marker.
         text = " ".join(text.replace("*", "").split())
