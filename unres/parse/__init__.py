@@ -13,9 +13,15 @@ Pure functions only (no I/O, no Prefect), one module per concern:
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from unres.model import Citation, DateMention, Footnote, Header, ParsedDocument, Structure
+from unres.model import (
+    Citation,
+    DateMention,
+    Footnote,
+    Header,
+    Paragraph,
+    ParsedDocument,
+    Structure,
+)
 from unres.parse.citations import find_citation_matches, resolve_symbol
 from unres.parse.dates import find_dates
 from unres.parse.header import parse_header
@@ -29,20 +35,33 @@ __all__ = ["parse_text"]
 def parse_text(raw: str) -> ParsedDocument:
     structure = split_document(normalise(raw))
     header = parse_header(structure.header, structure.closing)
-    paragraphs = [replace(p, verb=read_verb(p)) for p in structure.paragraphs]
+    paragraphs = [_with_verb(p) for p in structure.paragraphs]
     structure.paragraphs = paragraphs
     footnotes = _with_referenced_footnotes(structure)
+    located = _located_texts(structure)
     return ParsedDocument(
         header=header,
         paragraphs=paragraphs,
         footnotes=footnotes,
-        citations=_citations(structure, header),
-        dates=_dates(structure),
+        citations=_citations(located, header),
+        dates=_dates(located),
         warnings=[
             *structure.warnings,
             *_header_warnings(header),
             *(["footnote_text_missing"] if len(footnotes) > len(structure.footnotes) else []),
         ],
+    )
+
+
+def _with_verb(paragraph: Paragraph) -> Paragraph:
+    # As dataclasses.replace(paragraph, verb=...), at a third of its cost.
+    return Paragraph(
+        kind=paragraph.kind,
+        text=paragraph.text,
+        number=paragraph.number,
+        verb=read_verb(paragraph),
+        footnotes=paragraph.footnotes,
+        emphasis=paragraph.emphasis,
     )
 
 
@@ -57,9 +76,12 @@ def _with_referenced_footnotes(structure: Structure) -> list[Footnote]:
     return sorted([*structure.footnotes, *missing], key=lambda f: f.number)
 
 
-def _located_texts(structure: Structure) -> list[tuple[str, int | None, int | None]]:
+Located = list[tuple[str, int | None, int | None]]
+
+
+def _located_texts(structure: Structure) -> Located:
     """Every piece of text with where it sits: (text, paragraph index, footnote number)."""
-    texts: list[tuple[str, int | None, int | None]] = [(structure.header, None, None)]
+    texts: Located = [(structure.header, None, None)]
     texts += [(p.text, i, None) for i, p in enumerate(structure.paragraphs)]
     texts.append((structure.closing, None, None))
     texts += [(f.text, None, f.number) for f in structure.footnotes if f.text]
@@ -72,10 +94,10 @@ def _own_symbols(header: Header) -> set[str]:
     return own
 
 
-def _citations(structure: Structure, header: Header) -> list[Citation]:
+def _citations(located: Located, header: Header) -> list[Citation]:
     own = _own_symbols(header)
     found: list[Citation] = []
-    for text, paragraph, footnote in _located_texts(structure):
+    for text, paragraph, footnote in located:
         for match in find_citation_matches(text, own_symbols=own):
             found.append(
                 Citation(
@@ -92,10 +114,10 @@ def _citations(structure: Structure, header: Header) -> list[Citation]:
     return found
 
 
-def _dates(structure: Structure) -> list[DateMention]:
+def _dates(located: Located) -> list[DateMention]:
     return [
         DateMention(date=date, raw=raw, paragraph=paragraph, footnote=footnote)
-        for text, paragraph, footnote in _located_texts(structure)
+        for text, paragraph, footnote in located
         for date, raw in find_dates(text)
     ]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from itertools import compress, islice
 
 from unres.parse.marks import strip_marks
 
@@ -45,11 +46,9 @@ _RUN_TOGETHER_TAILS = ("on", "of", "the", "and")
 def clean_text(text: str, repairs: WordRepairs | None = None) -> str:
     if not text.isprintable():
         text = strip_marks(text)
-    if text.isprintable() and "  " not in text:
-        # No line break or odd space (none is printable), no double space.
-        text = text.strip(" ")
-    else:
-        text = " ".join(text.split())
+    # No line break or odd space (none is printable) and no double space: only the ends.
+    clean = text.isprintable() and "  " not in text
+    text = text.strip(" ") if clean else " ".join(text.split())
     if "*" in text:
         # Emphasis a converter left open, or an asterisk footnote marker.
         text = " ".join(text.replace("*", "").split())
@@ -74,19 +73,24 @@ def find_word_repairs(text: str) -> WordRepairs:
     counts = Counter(tokens)
     # Only words seen once can be pieces; the filters run first because they are cheap.
     singles = [t for t, n in counts.items() if n == 1]
+    fragments = {
+        token: core
+        for token in singles
+        if len(token) <= _MAX_TOKEN
+        and token[0].islower()
+        and (core := token.rstrip(_PUNCTUATION)).isalpha()
+        and len(core) <= _MAX_FRAGMENT
+    }
     repairs: WordRepairs = {}
-    position: dict[str, int] | None = None
-    for token in singles:
-        if len(token) > _MAX_TOKEN or not token[0].islower():
-            continue
-        core = token.rstrip(_PUNCTUATION)
-        if not (core.isalpha() and len(core) <= _MAX_FRAGMENT):
-            continue
-        if position is None:
-            position = dict(zip(tokens, range(len(tokens)), strict=True))
-        previous = tokens[position[token] - 1] if position[token] else ""
-        if _is_broken_word(previous, core, counts):
-            repairs[f"{previous} {core}"] = previous + core
+    if fragments:
+        # The token before each fragment (each occurs once), found without a Python loop.
+        following = islice(tokens, 1, None)
+        selected = map(fragments.__contains__, islice(tokens, 1, None))
+        previous_of = dict(compress(zip(following, tokens, strict=False), selected))
+        for token, core in fragments.items():
+            previous = previous_of.get(token, "")
+            if _is_broken_word(previous, core, counts):
+                repairs[f"{previous} {core}"] = previous + core
     for token in singles:
         if len(token) < _MIN_RUN_TOGETHER:
             continue
