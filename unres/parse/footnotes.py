@@ -40,6 +40,8 @@ __all__ = ["FootnoteBlocks", "MarkerReader", "clean_footnote_text", "take_footno
 _CANONICAL_LABEL = re.compile(f"^{FOOTNOTE_MARK.pattern}\\s*(.*)$")
 _PLAIN_LABEL = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _ASTERISK_NOTE = re.compile(r"^\*{1,3}\s*\S")
+# What a definition line opens with, besides a digit.
+_LABEL_LEADS = frozenset(FOOTNOTE_OPEN + "*")
 _SENTENCE_END = re.compile(r"[.)] (?=\S)")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 # A number of up to three digits, or a year with one glued on ("20242"): what a marker
@@ -172,9 +174,16 @@ class _Walk:
 def take_footnote_blocks(lines: list[Line]) -> FootnoteBlocks:
     walk = _Walk()
     for line in lines:
+        lead = line.text[:1]
         if line.text == RULE:
             walk.in_zone = walk.after_rule = walk.removed = True
             walk.current = None
+            continue
+        if not (
+            walk.current is not None or walk.after_rule or lead in _LABEL_LEADS or lead.isdecimal()
+        ):
+            # Outside a footnote block, a line that cannot open a note: most of them.
+            walk.add_body(line)
             continue
         taken, resumed = _take_definition_line(walk, line)
         if not taken:

@@ -27,11 +27,11 @@ def to_lines(text: str) -> list[Line]:
     blank = False
     for raw in text.split("\n"):
         stripped = raw.strip()
-        if not stripped:
+        if stripped:
+            lines.append(Line(stripped, "blank" if blank and lines else "none"))
+            blank = False
+        else:
             blank = True
-            continue
-        lines.append(Line(stripped, "blank" if blank and lines else "none"))
-        blank = False
     return lines
 
 
@@ -42,8 +42,8 @@ def without_wrap_blanks(lines: list[Line]) -> list[Line]:
     """
     if len(lines) < _MIN_LINES_FOR_HABIT:
         return lines
-    blank = sum(line.gap == "blank" for line in lines)
-    length = sum(len(line.text) for line in lines) / len(lines)
+    blank = [line.gap for line in lines].count("blank")
+    length = sum([len(line.text) for line in lines]) / len(lines)
     if blank < _BLANK_HABIT_SHARE * (len(lines) - 1) or length > _WRAPPED_LINE_LENGTH:
         return lines
     return [Line(line.text, "none") if line.gap == "blank" else line for line in lines]
@@ -109,6 +109,10 @@ def starts_paragraph(text: str) -> bool:
 
 def join_lines(texts: list[str]) -> str:
     """One text from wrapped lines: a space between, none after a line-end hyphen."""
+    if len(texts) == 1:
+        return texts[0]
+    if not any(text.endswith(_LINE_END_HYPHENS) for text in texts):
+        return " ".join(texts)
     pieces: list[str] = []
     for index, text in enumerate(texts):
         if index:

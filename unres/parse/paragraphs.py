@@ -148,7 +148,7 @@ def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
     closed = False
     # Long lines are whole paragraphs: a line break after a finished one is a boundary.
     line_per_paragraph = bool(lines) and (
-        sum(len(line.text) for line in lines) / len(lines) > _PARAGRAPH_LINE_LENGTH
+        sum([len(line.text) for line in lines]) / len(lines) > _PARAGRAPH_LINE_LENGTH
     )
     for line in lines:
         text = line.text
@@ -156,10 +156,10 @@ def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
         plain = ""
         if closed or text[:1] in _CLOSING_OR_HIDDEN_STARTS:
             plain = strip_marks(text).strip(_LEFTOVER_EMPHASIS)
-        if _is_closing_line(plain) or (closed and _CLOSING_DATE.match(plain)):
-            closing.append(plain)
-            closed = True
-            continue
+            if _is_closing_line(plain) or (closed and _CLOSING_DATE.match(plain)):
+                closing.append(plain)
+                closed = True
+                continue
         if "[" in text:
             text = _EDITORIAL.sub("", text).strip()
             if not text or _BRACKETED_ONLY.match(strip_marks(text)):
