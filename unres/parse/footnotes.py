@@ -50,10 +50,11 @@ _MARKER_NUMBER = regex.compile(r"(?<!\d)(?:(?:1[89]|20)\d\d([1-9]\d{0,2})|(\d{1,
 _YEAR_PREFIX = re.compile(r"(?:1[89]|20)\d\d")
 
 _GLUE_PUNCTUATION = frozenset(".,;:)]”’\"'")
-# Digit runs and canonical marks, in text order. ``regex`` scans for them two to four
-# times faster than ``re``; most texts hold no mark, so the simpler scan does.
-_DIGITS = regex.compile(r"\d+")
-_DIGITS_OR_MARK = regex.compile(f"{FOOTNOTE_MARK.pattern}|\\d+")
+# Digit runs and canonical marks, in text order. ``regex`` scans for them two to six
+# times faster than ``re``, ASCII digits twice as fast as any decimal digit (markers are
+# printed in ASCII); most texts hold no mark, so the simpler scan does.
+_DIGITS = regex.compile(r"[0-9]+")
+_DIGITS_OR_MARK = regex.compile(f"{FOOTNOTE_MARK.pattern}|[0-9]+")
 # The last word before the end, then maybe its full stop: "([^\W\d_]+)(\.?)\W*$" (those
 # classes spelled as Unicode properties), matched backwards from the end by ``regex``
 # in under a microsecond where ``re`` tried every start in the window (8 us).
