@@ -246,7 +246,7 @@ class _Reader:
         """Read ``unit``; ``following`` tells whether it stands as a heading above it."""
         text = unit.text
         plain = strip_marks(text)
-        if _ANNEX_HEADING.match(plain) and unit.start != "first":
+        if plain[:1] == "A" and _ANNEX_HEADING.match(plain) and unit.start != "first":
             self._open_annex()
             return
         if unit.start in ("opener", "blank") and _heads(following) and _is_heading(plain):

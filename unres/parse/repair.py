@@ -21,8 +21,9 @@ __all__ = ["WordRepairs", "clean_text", "find_word_repairs"]
 
 WordRepairs = dict[str, str]
 
+# "(?<=[^\W\d_])- " with the hyphen first, so the engine jumps from hyphen to hyphen.
 _HYPHEN_SPACE = re.compile(
-    r"(?<=[^\W\d_])- (?!(?:and|or|to|nor|as|but|than|through|with)\b)(?=[^\W\d_])"
+    r"-(?<=[^\W\d_]-) (?!(?:and|or|to|nor|as|but|than|through|with)\b)(?=[^\W\d_])"
 )
 _DOUBLE_STOP = re.compile(r"(?<=\.)(?:\s+\.)+(?=\s|$)")
 _SYMBOL_SPACE = re.compile(r"\b([A-Z]{1,5}/(?:[A-Za-z0-9.\-]+/)*)[ ](?=\d)")
