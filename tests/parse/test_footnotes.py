@@ -6,9 +6,18 @@ comment of each case names its source.
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from unres.parse.footnotes import MarkerReader, clean_footnote_text, take_footnote_blocks
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from unres.parse.footnotes import (
+    _WORD_BEFORE,
+    MarkerReader,
+    clean_footnote_text,
+    take_footnote_blocks,
+)
 from unres.parse.lines import to_lines
 from unres.parse.marks import footnote_mark
 from unres.parse.normalise import normalise
@@ -348,3 +357,21 @@ def test_a_number_without_marker_evidence_is_body_text() -> None:
     )
     body, notes = blocks(text)
     assert notes == {} and len(body) == 3
+
+
+# The word before a candidate marker is read backwards ("(?r)" in ``regex``); it must
+# find what the plain forward pattern finds, on any characters and window.
+_FORWARD_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?)\W*$")
+_word_chars = st.sampled_from([*"ab Z.,(1_-", "é", "e\u0301", "\u00b2", "\u2019", "\n"])
+
+
+@given(st.lists(_word_chars, max_size=30).map("".join), st.integers(0, 40))
+@example("the Treaty.", 0)
+@example("see p. ", 0)
+@example("article 14 (", 3)
+@example("ab1 ", 0)
+def test_word_before_reads_backwards_what_a_forward_match_reads(text: str, back: int) -> None:
+    start = max(0, len(text) - back)
+    forward = _FORWARD_WORD_BEFORE.search(text, start, len(text))
+    backward = _WORD_BEFORE.search(text, start, len(text))
+    assert (forward and forward.groups()) == (backward and backward.groups())

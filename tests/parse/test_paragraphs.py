@@ -7,8 +7,11 @@ line, furniture and footnote blocks already out. Snippets are from the corpus.
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from unres.parse.lines import to_lines
+from unres.parse.lines import PARAGRAPH_NUMBER, SUB_ITEM, paragraph_label, to_lines
+from unres.parse.marks import EMPHASIS_CLOSE, EMPHASIS_OPEN
 from unres.parse.normalise import normalise
 from unres.parse.paragraphs import Body, read_body, strip_quotes
 
@@ -229,3 +232,24 @@ def test_sub_paragraphs_and_dash_bullets_stay_with_their_parent() -> None:
 )
 def test_strip_quotes(text: str, expected: str) -> None:
     assert strip_quotes(text) == expected
+
+
+# paragraph_label looks at a line's first characters before trying the patterns; it
+# must say what the patterns say.
+_label_chars = st.sampled_from(
+    [*"12a(b)iv.*- A", "\u2022", "\u0663", EMPHASIS_OPEN, EMPHASIS_CLOSE]
+)
+
+
+@given(st.lists(_label_chars, max_size=8).map("".join))
+@example("12. Decides")
+@example(f"{EMPHASIS_OPEN}3.{EMPHASIS_CLOSE} Requests")
+@example("(iv) the")
+@example("b) the")
+@example("\u2022 item")
+@example("\u0663. Arabic-Indic digit")
+def test_paragraph_label_says_what_the_label_patterns_say(line: str) -> None:
+    expected = (
+        "number" if PARAGRAPH_NUMBER.match(line) else "item" if SUB_ITEM.match(line) else None
+    )
+    assert paragraph_label(line) == expected
