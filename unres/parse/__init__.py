@@ -88,10 +88,11 @@ def _located_texts(structure: Structure) -> Located:
     return texts
 
 
-def _own_symbols(header: Header) -> set[str]:
+def _own_symbols(header: Header) -> frozenset[str]:
+    # Frozen once here, not again for every paragraph that cites something.
     own = {s for s in (header.symbol, header.committee_report) if s}
     own.update(header.draft_symbols)
-    return own
+    return frozenset(own)
 
 
 def _citations(located: Located, header: Header) -> list[Citation]:

@@ -34,8 +34,20 @@ __all__ = ["find_dates"]
 # and reads the day and year around each; the patterns below are matched at those spots.
 
 # Title case or capitals only: "may" and "march" in lower case are verbs.
+# Grouped by first letter ("J(?:anuary|ANUARY|une|...)"), which the engine tries faster
+# than twenty-four whole alternatives.
 MONTH_NAME = re.compile(
-    "|".join(f"{name.capitalize()}|{name.upper()}" for name in MONTHS) + "(?![A-Za-z])"
+    "(?:"
+    + "|".join(
+        initial
+        + "(?:"
+        + "|".join(
+            f"{name[1:]}|{name[1:].upper()}" for name in MONTHS if name[0].upper() == initial
+        )
+        + ")"
+        for initial in dict.fromkeys(name[0].upper() for name in MONTHS)
+    )
+    + ")(?![A-Za-z])"
 )
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
 # Day first, matched backwards from the month: "25 June", "3rd of May", "on29 June" (no
