@@ -65,8 +65,7 @@ def opener_kind(text: str, *, guess: bool = True) -> OpenerKind | None:
 
 def _first_words(text: str) -> list[str]:
     start = _LEADING_NOISE.match(text)
-    head = text[start.end() if start else 0 : 80]
-    return [word.lower() for word in _WORD.findall(head)[:5]]
+    return [word.lower() for word in _WORD.findall(text, start.end() if start else 0, 80)[:5]]
 
 
 def _skip_adverbs(words: list[str]) -> int:
