@@ -171,7 +171,10 @@ def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
 def test_the_cli_starts_its_own_prefect_server_and_stops_it(raw_dir: Path, tmp_path: Path) -> None:
     from unres.publish import verify_release
 
+    # A home with no ~/.prefect, as on a fresh machine (Prefect's own home stays ours).
+    cache = os.environ.get("XDG_CACHE_HOME", str(Path.home() / ".cache"))
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(HOME=str(tmp_path / "home"), XDG_CACHE_HOME=cache)
     command = [sys.executable, "-m", "flows.cli", "build", "--raw", str(raw_dir)]
     done = subprocess.run(
         [*command, "--out", str(tmp_path / "out")],
@@ -184,6 +187,8 @@ def test_the_cli_starts_its_own_prefect_server_and_stops_it(raw_dir: Path, tmp_p
 
     assert done.returncode == 0, done.stderr
     assert "published" in done.stdout
+    # Its start-up state is kept in Prefect's home, so the next start can skip work.
+    assert "memo_store" not in done.stderr and not (tmp_path / "home" / ".prefect").exists()
     assert verify_release(tmp_path / "out" / "latest") == []
     server = re.search(r"temporary Prefect server at (\S+)", done.stderr)
     assert server is not None, done.stderr
