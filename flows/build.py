@@ -8,6 +8,7 @@ nothing large goes through its result machinery. (Importing this module runs
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import shutil
 import time
@@ -137,8 +138,10 @@ def publish(
     return str(release)
 
 
+# An async flow: Prefect ends a sync flow run by waiting about a second for its
+# heartbeat thread, an async one returns at once. The tasks stay sync.
 @flow(name="unres-build", validate_parameters=False)
-def build_release(
+async def build_release(
     raw_dir: str,
     out_dir: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -312,7 +315,7 @@ def run_build(
     or with ``workers`` local processes (1 = in this process)."""
     runner = task_runner(workers=workers, dask_address=dask_address)
     configured = build_release.with_options(task_runner=runner)
-    summary: BuildSummary = configured(
-        str(raw_dir), str(out_dir), batch_size=batch_size, max_bytes=max_bytes
+    summary: BuildSummary = asyncio.run(
+        configured(str(raw_dir), str(out_dir), batch_size=batch_size, max_bytes=max_bytes)
     )
     return summary

@@ -41,11 +41,11 @@ def raw_dir(seed_raw: Path) -> Path:
 def test_build_publishes_a_whole_validated_release(
     prefect_server: None, raw_dir: Path, tmp_path: Path
 ) -> None:
-    from flows.build import build_release
+    from flows.build import run_build
     from unres.publish import verify_release
 
     out = tmp_path / "out"
-    summary = build_release(str(raw_dir), str(out))
+    summary = run_build(raw_dir, out)
 
     latest = out / "latest"
     assert latest.is_symlink()
@@ -85,12 +85,12 @@ def test_build_publishes_a_whole_validated_release(
 def test_second_build_keeps_the_first_release_and_links_it(
     prefect_server: None, raw_dir: Path, tmp_path: Path
 ) -> None:
-    from flows.build import build_release
+    from flows.build import run_build
 
     out = tmp_path / "out"
-    first = Path(build_release(str(raw_dir), str(out)).release)
+    first = Path(run_build(raw_dir, out).release)
     (raw_dir / "empty.txt").unlink()
-    second = Path(build_release(str(raw_dir), str(out)).release)
+    second = Path(run_build(raw_dir, out).release)
 
     assert first.is_dir() and second.is_dir() and first != second
     assert (out / "latest").resolve() == second.resolve()
@@ -134,11 +134,11 @@ def test_cli_verify_says_whole_or_names_the_problem(
 def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
     prefect_server: None, raw_dir: Path, tmp_path: Path
 ) -> None:
-    from flows.build import build_release
+    from flows.build import run_build
 
     out = tmp_path / "out"
-    first = build_release(str(raw_dir), str(out))
-    unchanged = build_release(str(raw_dir), str(out))
+    first = run_build(raw_dir, out)
+    unchanged = run_build(raw_dir, out)
     assert unchanged.unchanged and unchanged.release == first.release
     assert len(list((out / "releases").iterdir())) == 1
 
@@ -146,7 +146,7 @@ def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
     changed.write_text(
         changed.read_text().replace("Calls upon African States", "Urges African States")
     )
-    second = build_release(str(raw_dir), str(out))
+    second = run_build(raw_dir, out)
 
     assert not second.unchanged and second.reused == 4 and second.documents == 4
     before = {
