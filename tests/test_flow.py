@@ -135,6 +135,7 @@ def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
     prefect_server: None, raw_dir: Path, tmp_path: Path
 ) -> None:
     from flows.build import run_build
+    from unres.diff import diff_releases
 
     out = tmp_path / "out"
     first = run_build(raw_dir, out)
@@ -146,25 +147,25 @@ def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
     changed.write_text(
         changed.read_text().replace("Calls upon African States", "Urges African States")
     )
-    second = run_build(raw_dir, out)
+    (raw_dir / "empty.txt").unlink()
+    shutil.copy(RAW / "A_RES_80_5.txt", raw_dir / "A_RES_80_5.txt")
+    second = run_build(raw_dir, out, workers=2, batch_size=1)
 
-    assert not second.unchanged and second.reused == 4 and second.documents == 4
-    before = {
-        name: pl.read_parquet(Path(first.release) / f"{name}.parquet")
-        for name in ("documents", "paragraphs", "citations")
-    }
-    after = {
-        name: pl.read_parquet(Path(second.release) / f"{name}.parquet")
-        for name in ("documents", "paragraphs", "citations")
-    }
-    for name in before:
-        keep = pl.col("doc_id") != "A_RES_80_14.txt"
-        assert after[name].filter(keep).equals(before[name].filter(keep)), name
-    verbs = after["paragraphs"].filter(pl.col("doc_id") == "A_RES_80_14.txt")["verb"].to_list()
-    assert "Urges" in verbs
+    assert not second.unchanged and second.reused == 3 and second.documents == 5
+    scratch = run_build(raw_dir, tmp_path / "scratch")
+    for name in TABLES:
+        expected = pl.read_parquet(Path(scratch.release) / f"{name}.parquet")
+        assert pl.read_parquet(Path(second.release) / f"{name}.parquet").equals(expected), name
+    paragraphs = pl.read_parquet(Path(second.release) / "paragraphs.parquet")
+    assert "Urges" in paragraphs.filter(pl.col("doc_id") == "A_RES_80_14.txt")["verb"].to_list()
     diff = json.loads((Path(second.release) / "manifest.json").read_text())["build"]["diff"]
     assert diff["old"] == Path(first.release).name
     assert diff["documents_changed"] == ["A_RES_80_14.txt"]
+    assert diff["documents_added"] == ["A_RES_80_5.txt"]
+    assert diff["documents_removed"] == ["empty.txt"]
+    # Compared only where rows could differ, the build's diff is the full comparison's.
+    full = diff_releases(Path(first.release), Path(second.release)).to_json()
+    assert diff == {key: value for key, value in full.items() if key != "new"}
     assert "1 changed" in second.changes
 
 

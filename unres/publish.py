@@ -33,6 +33,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from schemas import SCHEMA_VERSION, TABLES, SchemaViolation, validate_tables
+from unres.ingest import InputRecord
 
 LOCK_FILE = ".lock"
 RELEASES_DIR = "releases"
@@ -125,7 +126,7 @@ def publish_release(
     staging: Path,
     out_dir: Path,
     *,
-    inputs: Sequence[tuple[str, str | None]],
+    inputs: Sequence[InputRecord],
     parser_version: str,
     schema_version: str,
     extra: Mapping[str, object] | None = None,
@@ -133,8 +134,9 @@ def publish_release(
 ) -> Path:
     """Seal the tables in ``staging`` as a release and point ``latest`` at it.
 
-    ``inputs`` are (doc_id, sha256) of every input file, the hash None for one
-    whose bytes were not read (a link leading outside the input directory).
+    ``inputs`` are the records of every input file (doc_id, sha256, signature), the
+    hash None for one whose bytes were not read (a link leading outside the input
+    directory).
     ``release_id`` is one taken earlier with ``new_release_id`` (so that files
     written into ``staging`` can name it); a new one by default. Returns the
     release's directory. Call under BuildLock.
@@ -157,10 +159,7 @@ def publish_release(
         "parser_version": parser_version,
         "created_at": created.isoformat(timespec="seconds").replace("+00:00", "Z"),
         "previous_release": previous.name if previous else None,
-        "inputs": [
-            {"doc_id": doc_id, "sha256": sha256}
-            for doc_id, sha256 in sorted(inputs, key=_doc_id_of)
-        ],
+        "inputs": [record.to_json() for record in sorted(inputs, key=_doc_id_of)],
         "tables": {
             path.name.removesuffix(TABLE_SUFFIX): _table_entry(path) for path in table_files
         },
@@ -255,8 +254,8 @@ def verify_release(release: Path) -> list[str]:
     return problems
 
 
-def _doc_id_of(input_file: tuple[str, str | None]) -> str:
-    return input_file[0]
+def _doc_id_of(record: InputRecord) -> str:
+    return record.doc_id
 
 
 def _table_entry(path: Path) -> dict[str, object]:
