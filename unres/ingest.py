@@ -16,7 +16,7 @@ import stat
 import time
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -91,8 +91,19 @@ class InputRecord:
     signature: FileSignature | None = None
 
     def to_json(self) -> dict[str, object]:
-        stat = None if self.signature is None else asdict(self.signature)
-        return {"doc_id": self.doc_id, "sha256": self.sha256, "stat": stat}
+        stat = self.signature
+        return {
+            "doc_id": self.doc_id,
+            "sha256": self.sha256,
+            "stat": None
+            if stat is None
+            else {
+                "size": stat.size,
+                "mtime_ns": stat.mtime_ns,
+                "ctime_ns": stat.ctime_ns,
+                "inode": stat.inode,
+            },
+        }
 
     @classmethod
     def from_json(cls, entry: Mapping[str, Any]) -> InputRecord:
@@ -305,7 +316,7 @@ def discover_inputs(raw: Path) -> list[InputFile]:
     """
     root = raw.resolve(strict=True)
     walk = _Walk(root, settled_before=time.time_ns() - RACY_NANOSECONDS)
-    walk.directory(raw, (), root, frozenset({root}))
+    walk.directory(raw, "", root, frozenset({root}))
     return sorted(walk.found, key=lambda entry: entry.doc_id)
 
 
@@ -316,14 +327,10 @@ class _Walk:
     found: list[InputFile] = field(default_factory=list)
 
     def directory(
-        self,
-        directory: Path,
-        parts: tuple[str, ...],
-        real: Path,
-        open_directories: frozenset[Path],
+        self, directory: Path, doc_id: str, real: Path, open_directories: frozenset[Path]
     ) -> None:
-        """Collect the entries of ``directory`` (``real``: its resolved path);
-        ``open_directories`` guards link cycles.
+        """Collect the entries of ``directory`` (``doc_id``: its own, "" for the input
+        directory; ``real``: its resolved path); ``open_directories`` guards link cycles.
 
         The type of an entry that is not a link comes with the listing, so a plain
         file costs one ``stat`` (for its signature) and a plain directory none.
@@ -331,66 +338,62 @@ class _Walk:
         try:
             entries = list(os.scandir(directory))
         except OSError as error:
-            if not parts:  # the input directory itself: nothing to build from
+            if not doc_id:  # the input directory itself: nothing to build from
                 raise
-            self._problem(directory, parts, "unreadable", f"cannot list: {error.strerror}")
+            self._problem(directory, doc_id, "unreadable", f"cannot list: {error.strerror}")
             return
+        prefix = f"{doc_id}/" if doc_id else ""
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             path = Path(entry.path)
-            entry_parts = (*parts, entry.name)
+            entry_id = prefix + _readable(entry.name)
             if entry.is_symlink():
-                self._link(path, entry_parts, open_directories)
+                self._link(path, entry_id, open_directories)
             elif entry.is_dir(follow_symlinks=False):
                 inside = real / entry.name
-                self.directory(path, entry_parts, inside, open_directories | {inside})
+                self.directory(path, entry_id, inside, open_directories | {inside})
             elif entry.is_file(follow_symlinks=False):
                 try:
                     info = entry.stat(follow_symlinks=False)
                 except OSError as error:  # gone since the listing, say
-                    self._problem(path, entry_parts, "unreadable", f"cannot stat: {error.strerror}")
+                    self._problem(path, entry_id, "unreadable", f"cannot stat: {error.strerror}")
                     continue
-                self._file(path, entry_parts, info)
+                self._file(path, entry_id, info)
             else:
-                self._problem(path, entry_parts, "unreadable", "not a regular file")
+                self._problem(path, entry_id, "unreadable", "not a regular file")
 
-    def _link(self, path: Path, parts: tuple[str, ...], open_directories: frozenset[Path]) -> None:
+    def _link(self, path: Path, doc_id: str, open_directories: frozenset[Path]) -> None:
         """A symbolic link, followed only when its target lies inside the input directory."""
         target = path.resolve()
         try:
             info = target.stat()
         except OSError:
-            self._problem(path, parts, "unreadable", f"broken link to {target}")
+            self._problem(path, doc_id, "unreadable", f"broken link to {target}")
             return
         if not target.is_relative_to(self.root):
             detail = f"links to {target}, outside the input directory"
-            self._problem(path, parts, "symlink_outside_raw", detail)
+            self._problem(path, doc_id, "symlink_outside_raw", detail)
         elif stat.S_ISDIR(info.st_mode):
             if target not in open_directories:  # else a link back up: already being walked
-                self.directory(path, parts, target, open_directories | {target})
+                self.directory(path, doc_id, target, open_directories | {target})
         elif stat.S_ISREG(info.st_mode):
-            self._file(path, parts, info)
+            self._file(path, doc_id, info)
         else:
-            self._problem(path, parts, "unreadable", "not a regular file")
+            self._problem(path, doc_id, "unreadable", "not a regular file")
 
-    def _file(self, path: Path, parts: tuple[str, ...], info: os.stat_result) -> None:
+    def _file(self, path: Path, doc_id: str, info: os.stat_result) -> None:
         settled = max(info.st_mtime_ns, info.st_ctime_ns) < self.settled_before
         signature = FileSignature.of(info) if settled else None
-        self.found.append(InputFile(path=path, doc_id=_doc_id(parts), signature=signature))
+        self.found.append(InputFile(path=path, doc_id=doc_id, signature=signature))
 
-    def _problem(
-        self, path: Path, parts: tuple[str, ...], reason: RejectReason, detail: str
-    ) -> None:
-        self.found.append(
-            InputFile(path=path, doc_id=_doc_id(parts), problem=Reject(reason, detail))
-        )
+    def _problem(self, path: Path, doc_id: str, reason: RejectReason, detail: str) -> None:
+        self.found.append(InputFile(path=path, doc_id=doc_id, problem=Reject(reason, detail)))
 
 
-def _doc_id(parts: tuple[str, ...]) -> str:
-    # A name that is not valid UTF-8 arrives with surrogate escapes, which no
-    # Parquet string can hold; spell its odd bytes out instead.
-    return "/".join(
-        part.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        for part in parts
-    )
+def _readable(name: str) -> str:
+    """A file name as a doc_id part. A name that is not valid UTF-8 arrives with
+    surrogate escapes, which no Parquet string can hold; its odd bytes are spelt out."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
