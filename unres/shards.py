@@ -19,7 +19,6 @@ import io
 import time
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -59,7 +58,6 @@ PARQUET_COMPRESSION: Final = "zstd"
 # 39 and 939 ms for a single 1M-row group, while reading the whole table slowed from
 # 1.1 s to 1.5 s; groups of 4,096 rows made that 2.7 s and DuckDB's look-up 23 ms.
 ROW_GROUP_ROWS: Final = 16_384
-MERGE_THREADS: Final = 2
 # Rejects whose bytes were never read have no hash (a huge file is not hashed either).
 _BYTES_NOT_READ = frozenset({"too_large", "unreadable"})
 DUPLICATE_WARNING: Final = "duplicate_input"
@@ -185,19 +183,14 @@ def merge_release(
     """
     drop = sorted(dropped)
     flags = _duplicate_flags(shards, previous, drop)
-
-    def merge_table(name: str) -> int:
+    rows: dict[str, int] = {}
+    for name in BATCH_TABLES:
         fresh = (pq.read_table(Path(s) / f"{name}.parquet") for s in shards)
         kept = _kept_rows(previous / f"{name}.parquet", drop) if previous else iter(())
         parts = _interleaved(kept, fresh, sort_key(name)[0])
         if name == "documents":
             parts = (_with_duplicate_flags(part, flags) for part in parts)
-        return write_release_table(name, parts, staging / f"{name}.parquet")
-
-    # Two tables at a time: Arrow decodes and compresses without holding the GIL, and
-    # paragraphs, the largest by far, then takes about as long as all the others.
-    with ThreadPoolExecutor(max_workers=MERGE_THREADS) as pool:
-        rows = dict(zip(BATCH_TABLES, pool.map(merge_table, BATCH_TABLES), strict=True))
+        rows[name] = write_release_table(name, parts, staging / f"{name}.parquet")
     edges = citation_edges(
         pl.scan_parquet(staging / "documents.parquet"),
         pl.scan_parquet(staging / "citations.parquet"),
