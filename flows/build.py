@@ -110,17 +110,40 @@ class Unwalked(Generic[T]):
         self.value = value
 
 
-@task(name="discover-inputs", cache_policy=NO_CACHE)
-def discover(raw_dir: str) -> list[InputFile]:
-    return discover_inputs(Path(raw_dir))
+@dataclass(frozen=True, slots=True)
+class Stock:
+    """What a build starts from: the release ``latest`` pointed at (None: none yet) and
+    the previous build whose rows can be reused, every input under the input
+    directory and, by doc_id, those unchanged since that build."""
+
+    latest: Path | None
+    previous: PreviousBuild | None
+    inputs: list[InputFile]
+    unchanged: dict[str, InputRecord]
+
+    def is_current(self, out_dir: Path) -> bool:
+        """True while no other release has been published since it was taken."""
+        return latest_release(out_dir) == self.latest
 
 
-@task(name="find-unchanged-inputs", cache_policy=NO_CACHE)
-def unchanged_since(
-    inputs: Unwalked[list[InputFile]], previous: Unwalked[PreviousBuild | None]
-) -> dict[str, InputRecord]:
-    before = previous.value
-    return find_unchanged(inputs.value, before.inputs) if before else {}
+def take_stock(raw_dir: str, out_dir: str) -> Stock:
+    """List the inputs and find those unchanged since the latest reusable release.
+
+    Needs no lock and no Prefect: ``unres build`` takes stock while the temporary
+    Prefect server starts, and the flow takes it again if another release was
+    published meanwhile.
+    """
+    out = Path(out_dir)
+    latest = latest_release(out)
+    previous = reusable_previous_build(out)
+    inputs = discover_inputs(Path(raw_dir))
+    unchanged = find_unchanged(inputs, previous.inputs) if previous else {}
+    return Stock(latest, previous, inputs, unchanged)
+
+
+@task(name="take-stock", cache_policy=NO_CACHE)
+def take_stock_task(raw_dir: str, out_dir: str) -> Unwalked[Stock]:
+    return Unwalked(take_stock(raw_dir, out_dir))
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
@@ -164,17 +187,24 @@ async def build_release(
     out_dir: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    stock: Unwalked[Stock] | None = None,
 ) -> BuildSummary:
+    """Build a release of ``raw_dir`` into ``out_dir``; ``stock``, when given, is
+    ``take_stock(raw_dir, out_dir)`` taken a moment ago, before the lock."""
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out):
         for stale in clean_stale_staging(out):
             log.info("removed leftover staging directory %s", stale)
-        previous = reusable_previous_build(out)
+        if stock is not None and stock.value.is_current(out):
+            taken = stock.value
+        else:
+            with _stage("listed the inputs and found those unchanged since the previous release"):
+                taken = take_stock_task(raw_dir, out_dir).value
         staging = new_staging_dir(out)
         try:
-            summary = _build(raw_dir, out, staging, previous, batch_size, max_bytes)
+            summary = _build(raw_dir, out, staging, taken, batch_size, max_bytes)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -183,16 +213,9 @@ async def build_release(
 
 
 def _build(
-    raw_dir: str,
-    out: Path,
-    staging: Path,
-    previous: PreviousBuild | None,
-    batch_size: int,
-    max_bytes: int,
+    raw_dir: str, out: Path, staging: Path, stock: Stock, batch_size: int, max_bytes: int
 ) -> BuildSummary:
-    with _stage("listed the inputs and found those unchanged since the previous release"):
-        inputs = discover(raw_dir)
-        unchanged = unchanged_since(Unwalked(inputs), Unwalked(previous))
+    previous, inputs, unchanged = stock.previous, stock.inputs, stock.unchanged
     fresh = [item for item in inputs if item.doc_id not in unchanged]
     log.info(
         "found %d input files under %s: %d unchanged since the previous release, %d to parse",
@@ -342,12 +365,20 @@ def run_build(
     dask_address: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    stock: Stock | None = None,
 ) -> BuildSummary:
     """Run the flow on an existing Dask cluster (``dask_address``, "tcp://host:port"),
-    or with ``workers`` local processes (1 = in this process)."""
+    or with ``workers`` local processes (1 = in this process). ``stock``: see
+    ``build_release``."""
     runner = task_runner(workers=workers, dask_address=dask_address)
     configured = build_release.with_options(task_runner=runner)
     summary: BuildSummary = asyncio.run(
-        configured(str(raw_dir), str(out_dir), batch_size=batch_size, max_bytes=max_bytes)
+        configured(
+            str(raw_dir),
+            str(out_dir),
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            stock=None if stock is None else Unwalked(stock),
+        )
     )
     return summary

@@ -198,10 +198,19 @@ def _build(args: argparse.Namespace) -> int:
         with _prefect_server_unless_named() as server:
             # Prefect is imported only for commands that need it, and here while the
             # server boots.
-            from flows.build import run_build
+            from flows.build import run_build, take_stock
             from unres.publish import LockHeld
 
+            stock = None
             if server is not None:
+                # The server takes seconds more to start than this process takes to
+                # load the pipeline: list the inputs meanwhile.
+                listing = time.perf_counter()
+                stock = take_stock(str(args.raw), str(args.out))
+                logging.getLogger("unres.build").info(
+                    "listed the inputs while the Prefect server started, in %.1f s",
+                    time.perf_counter() - listing,
+                )
                 server.wait_until_healthy()
             try:
                 summary = run_build(
@@ -211,6 +220,7 @@ def _build(args: argparse.Namespace) -> int:
                     dask_address=args.dask,
                     batch_size=args.batch_size,
                     max_bytes=args.max_bytes,
+                    stock=stock,
                 )
             except LockHeld as error:
                 print(f"unres: {error}", file=sys.stderr)

@@ -169,6 +169,28 @@ def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
     assert "1 changed" in second.changes
 
 
+def test_a_stock_taken_before_another_build_published_is_taken_again(
+    prefect_server: None, raw_dir: Path, tmp_path: Path
+) -> None:
+    from flows.build import run_build, take_stock
+
+    out = tmp_path / "out"
+    run_build(raw_dir, out)
+    stale = take_stock(str(raw_dir), str(out))  # as the command line does, before the lock
+    assert stale.unchanged  # everything as in the first release
+    changed = raw_dir / "A_RES_80_14.txt"
+    changed.write_text(changed.read_text().replace("Calls upon", "Urges"))
+    second = run_build(raw_dir, out)  # another build publishes meanwhile
+    (raw_dir / "empty.txt").unlink()
+
+    third = run_build(raw_dir, out, stock=stale)
+
+    assert third.reused == 4 and third.documents == 4 and third.rejects == 0
+    manifest = json.loads((Path(third.release) / "manifest.json").read_text())
+    assert manifest["previous_release"] == Path(second.release).name
+    assert manifest["build"]["diff"]["documents_removed"] == ["empty.txt"]
+
+
 def test_the_cli_starts_its_own_prefect_server_and_stops_it(raw_dir: Path, tmp_path: Path) -> None:
     from unres.publish import verify_release
 
@@ -188,6 +210,7 @@ def test_the_cli_starts_its_own_prefect_server_and_stops_it(raw_dir: Path, tmp_p
 
     assert done.returncode == 0, done.stderr
     assert "published" in done.stdout
+    assert "listed the inputs while the Prefect server started" in done.stderr
     # Its start-up state is kept in Prefect's home, so the next start can skip work.
     assert "memo_store" not in done.stderr and not (tmp_path / "home" / ".prefect").exists()
     assert verify_release(tmp_path / "out" / "latest") == []
