@@ -110,6 +110,20 @@ class Unwalked(Generic[T]):
         self.value = value
 
 
+class InProcess(Generic[T]):
+    """A flow argument for this process alone. Prefect ships a flow run's parameters,
+    in its context, with every task it runs in another process, pickled once per
+    task: this one arrives there empty."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: T | None) -> None:
+        self.value = value
+
+    def __reduce__(self) -> tuple[type[InProcess[T]], tuple[None]]:
+        return type(self), (None,)
+
+
 @dataclass(frozen=True, slots=True)
 class Stock:
     """What a build starts from: the release ``latest`` pointed at (None: none yet) and
@@ -187,7 +201,7 @@ async def build_release(
     out_dir: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    stock: Unwalked[Stock] | None = None,
+    stock: InProcess[Stock] | None = None,
 ) -> BuildSummary:
     """Build a release of ``raw_dir`` into ``out_dir``; ``stock``, when given, is
     ``take_stock(raw_dir, out_dir)`` taken a moment ago, before the lock."""
@@ -197,7 +211,7 @@ async def build_release(
     with BuildLock(out):
         for stale in clean_stale_staging(out):
             log.info("removed leftover staging directory %s", stale)
-        if stock is not None and stock.value.is_current(out):
+        if stock is not None and stock.value is not None and stock.value.is_current(out):
             taken = stock.value
         else:
             with _stage("listed the inputs and found those unchanged since the previous release"):
@@ -378,7 +392,7 @@ def run_build(
             str(out_dir),
             batch_size=batch_size,
             max_bytes=max_bytes,
-            stock=None if stock is None else Unwalked(stock),
+            stock=None if stock is None else InProcess(stock),
         )
     )
     return summary

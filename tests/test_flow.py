@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -189,6 +190,19 @@ def test_a_stock_taken_before_another_build_published_is_taken_again(
     manifest = json.loads((Path(third.release) / "manifest.json").read_text())
     assert manifest["previous_release"] == Path(second.release).name
     assert manifest["build"]["diff"]["documents_removed"] == ["empty.txt"]
+
+
+def test_a_stock_given_to_the_flow_is_not_shipped_to_worker_processes(
+    raw_dir: Path, tmp_path: Path
+) -> None:
+    # Prefect pickles a flow run's parameters into every task it sends to another
+    # process: with tens of thousands of inputs that cost a core and gigabytes.
+    from flows.build import InProcess, take_stock
+
+    stock = InProcess(take_stock(str(raw_dir), str(tmp_path / "out")))
+    assert stock.value is not None and len(stock.value.inputs) == 5
+
+    assert pickle.loads(pickle.dumps(stock)).value is None
 
 
 def test_the_cli_starts_its_own_prefect_server_and_stops_it(raw_dir: Path, tmp_path: Path) -> None:
