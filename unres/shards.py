@@ -128,7 +128,7 @@ def find_unchanged(
 
 
 def _process_one(item: InputFile, *, max_bytes: int) -> ParsedInput | RejectedInput:
-    path = Path(item.path)
+    path = item.path
     if item.problem is not None:
         return _rejected(item, None, item.problem)
     decoded = read_decoded(path, max_bytes=max_bytes)
