@@ -33,12 +33,14 @@ only once every table has validated; a failed or interrupted build leaves earlie
 releases and `latest` untouched.
 
 Inputs whose bytes are unchanged since the release `latest` points at (built by
-the same parser and schema versions) are not parsed again: their rows are copied.
-When nothing changed at all, no new release is published and the build says so.
+the same parser and schema versions) are not parsed again: their rows are kept. An
+input whose size, times and inode are those the release recorded is taken as
+unchanged without being read. When nothing changed at all, no new release is
+published and the build says so.
 
-Prefect: the build starts a temporary local Prefect server (8-12 s on 2 cores) and
-stops it at the end, unless PREFECT_API_URL names a running one (`unres serve`'s:
-PREFECT_API_URL=http://127.0.0.1:4200/api), which saves that time.
+Prefect: the build starts a temporary local Prefect server (about 5 s on 2 cores,
+while the inputs are listed) and stops it at the end, unless PREFECT_API_URL names a
+running one (`unres serve`'s: PREFECT_API_URL=http://127.0.0.1:4200/api).
 
 exit status: 0 a release was published (even if some inputs were rejected), or
                nothing changed since the latest one,
