@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+# Prefect imports fastapi's encoders on a process's first flow run, to record the run's
+# parameters: a quarter of a second, spent here instead, while the server starts.
+import fastapi.encoders  # noqa: F401
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
