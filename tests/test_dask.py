@@ -34,16 +34,14 @@ def dask_cluster() -> Iterator[str]:
 def test_a_dask_run_publishes_the_same_tables_as_a_local_run(
     prefect_server: None, dask_cluster: str, seed_raw: Path, tmp_path: Path
 ) -> None:
-    from flows.build import build_release, task_runner
+    from flows.build import run_build
 
     for name in ("A_RES_80_14.txt", "A_RES_80_5.txt", "S_RES_2583_lawglobalhub-page.txt"):
         shutil.copy(RAW / name, seed_raw / name)
     assert dask_cluster.startswith("tcp://127.0.0.1:")
 
-    local = build_release(str(seed_raw), str(tmp_path / "local"), batch_size=2)
-    on_dask = build_release.with_options(task_runner=task_runner(dask_address=dask_cluster))(
-        str(seed_raw), str(tmp_path / "dask"), batch_size=2
-    )
+    local = run_build(seed_raw, tmp_path / "local", batch_size=2)
+    on_dask = run_build(seed_raw, tmp_path / "dask", dask_address=dask_cluster, batch_size=2)
 
     for name in TABLES:
         expected = pl.read_parquet(Path(local.release) / f"{name}.parquet")

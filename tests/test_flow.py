@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -41,11 +42,11 @@ def raw_dir(seed_raw: Path) -> Path:
 def test_build_publishes_a_whole_validated_release(
     prefect_server: None, raw_dir: Path, tmp_path: Path
 ) -> None:
-    from flows.build import build_release
+    from flows.build import run_build
     from unres.publish import verify_release
 
     out = tmp_path / "out"
-    summary = build_release(str(raw_dir), str(out))
+    summary = run_build(raw_dir, out)
 
     latest = out / "latest"
     assert latest.is_symlink()
@@ -85,12 +86,12 @@ def test_build_publishes_a_whole_validated_release(
 def test_second_build_keeps_the_first_release_and_links_it(
     prefect_server: None, raw_dir: Path, tmp_path: Path
 ) -> None:
-    from flows.build import build_release
+    from flows.build import run_build
 
     out = tmp_path / "out"
-    first = Path(build_release(str(raw_dir), str(out)).release)
+    first = Path(run_build(raw_dir, out).release)
     (raw_dir / "empty.txt").unlink()
-    second = Path(build_release(str(raw_dir), str(out)).release)
+    second = Path(run_build(raw_dir, out).release)
 
     assert first.is_dir() and second.is_dir() and first != second
     assert (out / "latest").resolve() == second.resolve()
@@ -134,11 +135,12 @@ def test_cli_verify_says_whole_or_names_the_problem(
 def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
     prefect_server: None, raw_dir: Path, tmp_path: Path
 ) -> None:
-    from flows.build import build_release
+    from flows.build import run_build
+    from unres.diff import diff_releases
 
     out = tmp_path / "out"
-    first = build_release(str(raw_dir), str(out))
-    unchanged = build_release(str(raw_dir), str(out))
+    first = run_build(raw_dir, out)
+    unchanged = run_build(raw_dir, out)
     assert unchanged.unchanged and unchanged.release == first.release
     assert len(list((out / "releases").iterdir())) == 1
 
@@ -146,32 +148,70 @@ def test_rebuild_reuses_unchanged_inputs_and_skips_when_nothing_changed(
     changed.write_text(
         changed.read_text().replace("Calls upon African States", "Urges African States")
     )
-    second = build_release(str(raw_dir), str(out))
+    (raw_dir / "empty.txt").unlink()
+    shutil.copy(RAW / "A_RES_80_5.txt", raw_dir / "A_RES_80_5.txt")
+    second = run_build(raw_dir, out, workers=2, batch_size=1)
 
-    assert not second.unchanged and second.reused == 4 and second.documents == 4
-    before = {
-        name: pl.read_parquet(Path(first.release) / f"{name}.parquet")
-        for name in ("documents", "paragraphs", "citations")
-    }
-    after = {
-        name: pl.read_parquet(Path(second.release) / f"{name}.parquet")
-        for name in ("documents", "paragraphs", "citations")
-    }
-    for name in before:
-        keep = pl.col("doc_id") != "A_RES_80_14.txt"
-        assert after[name].filter(keep).equals(before[name].filter(keep)), name
-    verbs = after["paragraphs"].filter(pl.col("doc_id") == "A_RES_80_14.txt")["verb"].to_list()
-    assert "Urges" in verbs
+    assert not second.unchanged and second.reused == 3 and second.documents == 5
+    scratch = run_build(raw_dir, tmp_path / "scratch")
+    for name in TABLES:
+        expected = pl.read_parquet(Path(scratch.release) / f"{name}.parquet")
+        assert pl.read_parquet(Path(second.release) / f"{name}.parquet").equals(expected), name
+    paragraphs = pl.read_parquet(Path(second.release) / "paragraphs.parquet")
+    assert "Urges" in paragraphs.filter(pl.col("doc_id") == "A_RES_80_14.txt")["verb"].to_list()
     diff = json.loads((Path(second.release) / "manifest.json").read_text())["build"]["diff"]
     assert diff["old"] == Path(first.release).name
     assert diff["documents_changed"] == ["A_RES_80_14.txt"]
+    assert diff["documents_added"] == ["A_RES_80_5.txt"]
+    assert diff["documents_removed"] == ["empty.txt"]
+    # Compared only where rows could differ, the build's diff is the full comparison's.
+    full = diff_releases(Path(first.release), Path(second.release)).to_json()
+    assert diff == {key: value for key, value in full.items() if key != "new"}
     assert "1 changed" in second.changes
+
+
+def test_a_stock_taken_before_another_build_published_is_taken_again(
+    prefect_server: None, raw_dir: Path, tmp_path: Path
+) -> None:
+    from flows.build import run_build, take_stock
+
+    out = tmp_path / "out"
+    run_build(raw_dir, out)
+    stale = take_stock(str(raw_dir), str(out))  # as the command line does, before the lock
+    assert stale.unchanged  # everything as in the first release
+    changed = raw_dir / "A_RES_80_14.txt"
+    changed.write_text(changed.read_text().replace("Calls upon", "Urges"))
+    second = run_build(raw_dir, out)  # another build publishes meanwhile
+    (raw_dir / "empty.txt").unlink()
+
+    third = run_build(raw_dir, out, stock=stale)
+
+    assert third.reused == 4 and third.documents == 4 and third.rejects == 0
+    manifest = json.loads((Path(third.release) / "manifest.json").read_text())
+    assert manifest["previous_release"] == Path(second.release).name
+    assert manifest["build"]["diff"]["documents_removed"] == ["empty.txt"]
+
+
+def test_a_stock_given_to_the_flow_is_not_shipped_to_worker_processes(
+    raw_dir: Path, tmp_path: Path
+) -> None:
+    # Prefect pickles a flow run's parameters into every task it sends to another
+    # process: with tens of thousands of inputs that cost a core and gigabytes.
+    from flows.build import InProcess, take_stock
+
+    stock = InProcess(take_stock(str(raw_dir), str(tmp_path / "out")))
+    assert stock.value is not None and len(stock.value.inputs) == 5
+
+    assert pickle.loads(pickle.dumps(stock)).value is None
 
 
 def test_the_cli_starts_its_own_prefect_server_and_stops_it(raw_dir: Path, tmp_path: Path) -> None:
     from unres.publish import verify_release
 
+    # A home with no ~/.prefect, as on a fresh machine (Prefect's own home stays ours).
+    cache = os.environ.get("XDG_CACHE_HOME", str(Path.home() / ".cache"))
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(HOME=str(tmp_path / "home"), XDG_CACHE_HOME=cache)
     command = [sys.executable, "-m", "flows.cli", "build", "--raw", str(raw_dir)]
     done = subprocess.run(
         [*command, "--out", str(tmp_path / "out")],
@@ -184,6 +224,9 @@ def test_the_cli_starts_its_own_prefect_server_and_stops_it(raw_dir: Path, tmp_p
 
     assert done.returncode == 0, done.stderr
     assert "published" in done.stdout
+    assert "listed the inputs while the Prefect server started" in done.stderr
+    # Its start-up state is kept in Prefect's home, so the next start can skip work.
+    assert "memo_store" not in done.stderr and not (tmp_path / "home" / ".prefect").exists()
     assert verify_release(tmp_path / "out" / "latest") == []
     server = re.search(r"temporary Prefect server at (\S+)", done.stderr)
     assert server is not None, done.stderr

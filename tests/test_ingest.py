@@ -13,7 +13,6 @@ import pytest
 from schemas.vocabulary import REJECT_REASONS
 from unres.html_text import html_to_text
 from unres.ingest import (
-    InputFile,
     Reject,
     RejectReason,
     decode_input,
@@ -255,7 +254,7 @@ def test_discover_lists_inputs_sorted_with_slash_ids(raw_tree: Path) -> None:
 def test_discover_follows_links_only_inside_raw(raw_tree: Path) -> None:
     by_id = {entry.doc_id: entry for entry in discover_inputs(raw_tree)}
     alias = by_id["alias.md"]
-    assert alias == InputFile(path=raw_tree / "alias.md", doc_id="alias.md")
+    assert (alias.path, alias.doc_id, alias.problem) == (raw_tree / "alias.md", "alias.md", None)
     assert read_input(alias.path, max_bytes=LIMIT) == PREAMBLE
     for escaping in ("escape.txt", "escape_dir"):
         problem = by_id[escaping].problem

@@ -15,6 +15,7 @@ import polars as pl
 import pytest
 
 from schemas import SCHEMA_VERSION, empty_tables, table_schema
+from unres.ingest import FileSignature, InputRecord
 from unres.publish import (
     BuildLock,
     LockHeld,
@@ -26,10 +27,11 @@ from unres.publish import (
     verify_release,
 )
 
-INPUTS: list[tuple[str, str | None]] = [
-    ("A_RES_80_14.txt", "3f" * 32),
-    ("scans/A_RES_75_181.pdf", "ab" * 32),
-    ("liens/résolution hors du dépôt.txt", None),  # a link leading outside: never read
+INPUTS = [
+    InputRecord("A_RES_80_14.txt", "3f" * 32, FileSignature(13_804, 10**18, 10**18 + 7, 42)),
+    InputRecord("scans/A_RES_75_181.pdf", "ab" * 32),
+    # A link leading outside: never read.
+    InputRecord("liens/résolution hors du dépôt.txt", None),
 ]
 
 
@@ -61,9 +63,14 @@ def _batch() -> dict[str, pl.DataFrame]:
     )
     tables["rejects"] = pl.DataFrame(
         [
-            {"path": INPUTS[1][0], "sha256": INPUTS[1][1], "reason": "binary", "detail": "PDF"},
             {
-                "path": INPUTS[2][0],
+                "path": INPUTS[1].doc_id,
+                "sha256": INPUTS[1].sha256,
+                "reason": "binary",
+                "detail": "PDF",
+            },
+            {
+                "path": INPUTS[2].doc_id,
                 "sha256": None,
                 "reason": "symlink_outside_raw",
                 "detail": "links to /srv/private/notes.txt, outside the input directory",
@@ -104,8 +111,14 @@ def test_published_release_is_whole_and_latest(tmp_path: Path) -> None:
     assert manifest["previous_release"] is None
     assert manifest["batch_id"] == "test"
     assert dt.datetime.fromisoformat(manifest["created_at"]).tzinfo == dt.UTC
-    by_doc_id = sorted(INPUTS, key=lambda pair: pair[0])
-    assert manifest["inputs"] == [{"doc_id": d, "sha256": h} for d, h in by_doc_id]
+    by_doc_id = sorted(INPUTS, key=lambda record: record.doc_id)
+    assert [InputRecord.from_json(entry) for entry in manifest["inputs"]] == by_doc_id
+    assert manifest["inputs"][0]["stat"] == {
+        "size": 13_804,
+        "mtime_ns": 10**18,
+        "ctime_ns": 10**18 + 7,
+        "inode": 42,
+    }
     assert sorted(p.name for p in release.iterdir()) == sorted(
         ["manifest.json", *(f"{name}.parquet" for name in _batch())]
     )

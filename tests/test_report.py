@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import polars as pl
 
 from flows.cli import main
 from schemas import TABLES
-from unres.report import write_report
+from unres.report import _bar_chart_svg, write_report
 
 SECTIONS = [
     "Documents per body",
@@ -46,3 +47,15 @@ def test_cli_report_writes_the_file(release: Path, tmp_path: Path) -> None:
     target = tmp_path / "elsewhere.html"
     assert main(["report", str(release), "--output", str(target)]) == 0
     assert target.read_text().count("<svg") == len(SECTIONS)
+
+
+def test_a_bar_chart_has_a_bar_per_row_as_long_as_its_count_and_says_the_count() -> None:
+    rows = [("General Assembly", 1200), ("Security Council", 300), ("<b> & co", 0)]
+    svg = _bar_chart_svg(rows)
+
+    bars = re.findall(r'<path fill="#4472c4" d="M[\d.]+ [\d.]+h([\d.]+)', svg)
+    assert [float(width) for width in bars][1:] == [float(bars[0]) / 4, 0.0]
+    texts = re.findall(r"<text[^>]*>(.*?)</text>", svg)
+    for label, count in rows:
+        assert html.escape(label) in texts and f"{count:,}" in texts
+    assert "<b>" not in svg

@@ -2,33 +2,58 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import unres.ingest as ingest
 import unres.shards as shards
 from schemas import TABLES, table_schema
 from tests.conftest import RAW, SEED_NAMES
-from unres.ingest import discover_inputs
+from unres.ingest import InputRecord, discover_inputs
 from unres.tables import BATCH_TABLES, sort_key
 
 
-def _build(raw: Path, staging: Path, batch_size: int = 2) -> dict[str, int]:
+def _build(
+    raw: Path, staging: Path, batch_size: int = 2, previous: Path | None = None
+) -> dict[str, int]:
+    """Build release tables into ``staging`` as the flow does, keeping the rows of
+    ``previous`` (release tables of an earlier build, with its ``inputs.json``) for
+    the inputs unchanged since."""
     inputs = discover_inputs(raw)
+    records = {} if previous is None else _read_records(previous)
+    unchanged = shards.find_unchanged(inputs, records)
+    fresh = [item for item in inputs if item.doc_id not in unchanged]
     results = [
         shards.process_batch(
-            inputs[i : i + batch_size], str(staging / f"shard{i:04d}"), max_bytes=10**6
+            fresh[i : i + batch_size], str(staging / f"shard{i:04d}"), max_bytes=10**6
         )
-        for i in range(0, len(inputs), batch_size)
+        for i in range(0, len(fresh), batch_size)
     ]
     staging.mkdir(exist_ok=True)
-    return shards.merge_shards([r.shard for r in results], staging)
+    rows = shards.merge_release(
+        [r.shard for r in results],
+        staging,
+        previous=previous,
+        dropped=records.keys() - unchanged.keys(),
+    )
+    now = [*unchanged.values(), *(record for r in results for record in r.inputs)]
+    (staging / "inputs.json").write_text(json.dumps([record.to_json() for record in now]))
+    return rows
+
+
+def _read_records(release: Path) -> dict[str, InputRecord]:
+    entries = json.loads((release / "inputs.json").read_text())
+    return {entry["doc_id"]: InputRecord.from_json(entry) for entry in entries}
 
 
 @pytest.fixture()
@@ -110,16 +135,70 @@ def test_a_web_page_is_parsed_when_it_holds_a_resolution_and_rejected_when_not(
     assert rejects.select("path", "reason").rows() == [("menu.html", "html_not_resolution")]
 
 
+def _records(raw: Path) -> dict[str, InputRecord]:
+    """What a release built now records of the inputs under ``raw``."""
+    return {
+        item.doc_id: InputRecord(item.doc_id, shards.sha256_file(item.path), item.signature)
+        for item in discover_inputs(raw)
+    }
+
+
 def test_find_unchanged_keeps_only_inputs_whose_bytes_hash_as_before(raw: Path) -> None:
+    before = _records(raw)  # files just written: no signature to trust, bytes are hashed
     inputs = discover_inputs(raw)
-    before = {item.doc_id: shards.sha256_file(item.path) for item in inputs}
     edited, same, new = inputs[0], inputs[1], inputs[2]
     edited.path.write_text(edited.path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     del before[new.doc_id]  # not in the previous release: parsed afresh
 
     unchanged = shards.find_unchanged(inputs, before)
 
-    assert unchanged == {same.doc_id: before[same.doc_id]}
+    assert list(unchanged) == [same.doc_id]
+    assert unchanged[same.doc_id].sha256 == before[same.doc_id].sha256
+
+
+@pytest.fixture()
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled as soon as they are written: no wait for the racy window."""
+    monkeypatch.setattr(ingest, "RACY_NANOSECONDS", 0)
+
+
+def test_an_input_whose_stat_matches_its_record_is_not_read_again(
+    raw: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _records(raw)
+    assert all(record.signature is not None for record in before.values())
+
+    def no_reading(path: Path) -> str:
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr(shards, "sha256_file", no_reading)
+    unchanged = shards.find_unchanged(discover_inputs(raw), before)
+
+    assert unchanged == before
+
+
+def test_an_input_rewritten_with_as_many_bytes_and_its_old_mtime_is_read_again(
+    raw: Path, settled: None
+) -> None:
+    before = _records(raw)
+    edited = raw / f"{SEED_NAMES[0]}.txt"
+    old = edited.stat()
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("Reaffirms", "Reiterate", 1), encoding="utf-8")
+    os.utime(edited, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert edited.stat().st_size == old.st_size and edited.stat().st_mtime_ns == old.st_mtime_ns
+
+    unchanged = shards.find_unchanged(discover_inputs(raw), before)
+
+    assert sorted(unchanged) == sorted(set(before) - {edited.name})
+
+
+def test_a_file_written_just_before_discovery_has_no_signature_to_trust(raw: Path) -> None:
+    # Written in the same tick of the file system's clock as a later edit, a file can
+    # change and keep its stat: only files older than the racy window are trusted.
+    (raw / "new.txt").write_text("fresh")
+    found = {item.doc_id: item for item in discover_inputs(raw)}
+    assert found["new.txt"].signature is None
 
 
 def assert_load_friendly(release: Path, row_group_rows: int) -> None:
@@ -184,7 +263,7 @@ def test_merge_refuses_shards_out_of_key_order(raw: Path, tmp_path: Path) -> Non
     staging.mkdir()
 
     with pytest.raises(RuntimeError, match=r"out of .* order across shards"):
-        shards.merge_shards(shard_dirs[::-1], staging)
+        shards.merge_release(shard_dirs[::-1], staging)
 
 
 def test_a_table_is_written_while_its_parts_stream_in(
@@ -219,23 +298,80 @@ def test_a_table_is_written_while_its_parts_stream_in(
     assert [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)] == [10] * 28
 
 
-def test_a_batch_of_unchanged_inputs_copies_the_previous_rows_as_they_were(
-    raw: Path, tmp_path: Path
+def test_a_rebuild_publishes_the_tables_a_build_from_scratch_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Small row groups: kept rows come from many groups of the previous files, and the
+    # fresh rows fall between them.
+    monkeypatch.setattr(shards, "ROW_GROUP_ROWS", 16)
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    shutil.copy(RAW / "A_RES_80_7.md", raw / "A_RES_80_7 copy.md")  # a duplicate, to lose
+    previous = tmp_path / "previous"
+    _build(raw, previous, batch_size=3)
+
+    edited = raw / "A_RES_80_14.txt"
+    edited.write_text(edited.read_text().replace("Calls upon African States", "Urges States"))
+    (raw / "A_RES_80_22.txt").unlink()
+    (raw / "A_RES_80_7 copy.md").unlink()
+    shutil.copy(RAW / "A_RES_80_5.txt", raw / "B copy of 80_5.txt")  # a duplicate of a kept one
+    shutil.copy(RAW / "A_RES_80_61.md", raw / "A_RES_80_61 (new).md")
+    (raw / "00 empty.txt").write_text("")  # a new reject, first of its table
+    rebuilt, scratch = tmp_path / "rebuilt", tmp_path / "scratch"
+    rows = _build(raw, rebuilt, batch_size=2, previous=previous)
+    _build(raw, scratch, batch_size=5)
+
+    assert rows["documents"] + rows["rejects"] == len(list(raw.iterdir()))
+    assert len(list(rebuilt.glob("shard*"))) == 2  # the 4 new or changed inputs, by 2
+    for name in TABLES:
+        fresh = pl.read_parquet(scratch / f"{name}.parquet")
+        assert pl.read_parquet(rebuilt / f"{name}.parquet").equals(fresh), name
+    assert_load_friendly(rebuilt, 16)
+    documents = pl.read_parquet(rebuilt / "documents.parquet")
+    flags = dict(zip(documents["doc_id"], documents["warnings"].to_list(), strict=True))
+    assert "duplicate_input:B copy of 80_5.txt" in flags["A_RES_80_5.txt"]
+    assert not any(w.startswith("duplicate_input") for w in flags["A_RES_80_7.md"])
+
+
+def test_a_merge_refuses_a_document_both_kept_and_parsed_afresh(raw: Path, tmp_path: Path) -> None:
     previous = tmp_path / "previous"
     _build(raw, previous)
     inputs = discover_inputs(raw)
-    hashes = {item.doc_id: shards.sha256_file(item.path) for item in inputs}
+    shard = shards.process_batch(inputs[:1], str(tmp_path / "shard"), max_bytes=10**6).shard
+    staging = tmp_path / "staging"
+    staging.mkdir()
 
-    result = shards.process_batch(
-        inputs,
-        str(tmp_path / "shard"),
-        max_bytes=10**6,
-        previous_release=str(previous),
-        unchanged=shards.find_unchanged(inputs, hashes),
+    with pytest.raises(RuntimeError, match="both kept from the previous release and parsed"):
+        shards.merge_release([shard], staging, previous=previous, dropped=())
+
+
+def test_a_rebuild_reads_the_previous_tables_a_row_group_at_a_time(
+    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shards, "ROW_GROUP_ROWS", 10)
+    previous = tmp_path / "previous"
+    _build(raw, previous)
+    read: list[int] = []
+    iter_batches = pq.ParquetFile.iter_batches
+
+    def counted(self: pq.ParquetFile, **options: Any) -> Iterator[pa.RecordBatch]:
+        for batch in iter_batches(self, **options):
+            read.append(batch.num_rows)
+            yield batch
+
+    read_table = pq.read_table
+
+    def not_previous(source: Path, **options: Any) -> pa.Table:
+        assert not source.is_relative_to(previous), f"{source} read whole"
+        return read_table(source, **options)
+
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", counted)
+    monkeypatch.setattr(pq, "read_table", not_previous)
+    edited = raw / f"{SEED_NAMES[1]}.txt"
+    edited.write_text(edited.read_text() + "\n")
+    _build(raw, tmp_path / "rebuilt", previous=previous)
+
+    assert max(read) == 10
+    assert sum(read) == sum(
+        pq.read_metadata(previous / f"{name}.parquet").num_rows for name in BATCH_TABLES
     )
-
-    assert result.reused == len(inputs) == result.documents == 3
-    for name in BATCH_TABLES:
-        copied = pl.read_parquet(tmp_path / "shard" / f"{name}.parquet")
-        assert copied.equals(pl.read_parquet(previous / f"{name}.parquet")), name

@@ -8,6 +8,7 @@ counts as removed plus added.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -46,15 +47,30 @@ class ReleaseDiff:
         )
 
 
-def diff_releases(old: Path, new: Path) -> ReleaseDiff:
+# Tables compared whole even when the documents that changed are known: citation_edges
+# counts across documents, and a document's duplicate_input warning names others.
+_RELEASE_WIDE = frozenset({"documents", "citation_edges"})
+
+
+def diff_releases(old: Path, new: Path, *, documents: Collection[str] | None = None) -> ReleaseDiff:
+    """Compare release ``new`` with ``old``.
+
+    ``documents``, when given, are the only documents (doc_ids, paths of rejects) whose
+    rows can differ between the two, as after a build that kept every other row: the
+    other tables are compared on these documents' rows alone.
+    """
     diff = ReleaseDiff(old=old.resolve().name, new=new.resolve().name)
+    only = None if documents is None else sorted(documents)
     touched: set[str] = set()
     for name in TABLES:
         before = pl.scan_parquet(old / f"{name}.parquet")
         after = pl.scan_parquet(new / f"{name}.parquet")
-        table_diff, documents = _diff_table(before, after, primary_key(name))
+        if only is not None and name not in _RELEASE_WIDE:
+            column = before.collect_schema().names()[0]  # doc_id, or path for rejects
+            before, after = (rows.filter(pl.col(column).is_in(only)) for rows in (before, after))
+        table_diff, documents_touched = _diff_table(before, after, primary_key(name))
         diff.tables[name] = table_diff
-        touched |= documents
+        touched |= documents_touched
     old_docs = _document_ids(old)
     new_docs = _document_ids(new)
     diff.documents_added = sorted(new_docs - old_docs)

@@ -13,10 +13,12 @@ import hashlib
 import os
 import re
 import stat
+import time
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from charset_normalizer import from_bytes
 
@@ -45,18 +47,78 @@ class Reject:
 
 
 @dataclass(frozen=True, slots=True)
+class FileSignature:
+    """What ``stat`` says of a file. As git trusts its index, a build trusts the sha256
+    an earlier release recorded for an input whose signature is unchanged: a write
+    changes the modification or status-change time (the latter cannot be set back),
+    a file put in its place has another inode."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> FileSignature:
+        return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+@dataclass(frozen=True, slots=True)
 class InputFile:
     """One entry found under the input directory.
 
-    ``path`` is where to read it (a symbolic link stays a link); ``doc_id`` is the
+    ``location`` is where to read it (a symbolic link stays a link; ``path`` as a
+    Path, made when asked for: making 100,000 of them took a second); ``doc_id`` is the
     path relative to the input directory with "/" separators. ``problem`` is set
     when the entry must not or cannot be read at all (a link leading outside the
     input directory, a broken link, a FIFO): it goes straight to the rejects.
+    ``signature`` is the file's, taken before its bytes are read; None for an entry
+    with a problem and for a file changed within RACY_NANOSECONDS of discovery.
     """
 
-    path: Path
+    location: str
     doc_id: str
     problem: Reject | None = None
+    signature: FileSignature | None = None
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
+
+
+@dataclass(frozen=True, slots=True)
+class InputRecord:
+    """What a release's manifest records of one input: its bytes' sha256 (None when
+    they were not read) and its signature when it can be trusted next time."""
+
+    doc_id: str
+    sha256: str | None
+    signature: FileSignature | None = None
+
+    def to_json(self) -> dict[str, object]:
+        stat = self.signature
+        return {
+            "doc_id": self.doc_id,
+            "sha256": self.sha256,
+            "stat": None
+            if stat is None
+            else {
+                "size": stat.size,
+                "mtime_ns": stat.mtime_ns,
+                "ctime_ns": stat.ctime_ns,
+                "inode": stat.inode,
+            },
+        }
+
+    @classmethod
+    def from_json(cls, entry: Mapping[str, Any]) -> InputRecord:
+        stat = entry.get("stat")  # absent from manifests written before signatures
+        signature = (
+            None
+            if stat is None
+            else FileSignature(stat["size"], stat["mtime_ns"], stat["ctime_ns"], stat["inode"])
+        )
+        return cls(entry["doc_id"], entry["sha256"], signature)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,69 +310,99 @@ def sha256_file(path: Path) -> str:
 
 # --- discovery -------------------------------------------------------------------
 
+# A file whose modification or status-change time lies within this much of the moment
+# it was listed gets no signature: file-system clocks tick coarsely (a jiffy on Linux,
+# 2 s on FAT), so a write later in the same tick could leave its stat as it was.
+RACY_NANOSECONDS = 2_000_000_000
+
 
 def discover_inputs(raw: Path) -> list[InputFile]:
-    """Every input under ``raw``, sorted by doc_id.
+    """Every input under ``raw``, sorted by doc_id, each with its signature.
 
     Hidden entries (dot-files and dot-directories) are skipped. Symbolic links are
     followed only when their target stays inside ``raw``; any other link, and any
     entry that is not a regular file or directory, is listed with a ``problem``.
     """
     root = raw.resolve(strict=True)
-    found: list[InputFile] = []
-    _walk(raw, (), root, frozenset({root}), found)
-    return sorted(found, key=lambda entry: entry.doc_id)
+    walk = _Walk(root, settled_before=time.time_ns() - RACY_NANOSECONDS)
+    walk.directory(raw, "", root, frozenset({root}))
+    return sorted(walk.found, key=lambda entry: entry.doc_id)
 
 
-def _walk(
-    directory: Path,
-    parts: tuple[str, ...],
-    root: Path,
-    open_directories: frozenset[Path],
-    found: list[InputFile],
-) -> None:
-    """Collect the entries of ``directory``; ``open_directories`` guards link cycles."""
-    try:
-        entries = list(os.scandir(directory))
-    except OSError as error:
-        if not parts:  # the input directory itself: nothing to build from
-            raise
-        found.append(_problem(directory, parts, "unreadable", f"cannot list: {error.strerror}"))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        entry_parts = (*parts, entry.name)
-        if entry.is_symlink():
-            target = path.resolve()
-            if not target.exists():
-                found.append(_problem(path, entry_parts, "unreadable", f"broken link to {target}"))
+@dataclass(slots=True)
+class _Walk:
+    root: Path
+    settled_before: int  # files changed since this time (ns) get no signature
+    found: list[InputFile] = field(default_factory=list)
+
+    def directory(
+        self, directory: Path, doc_id: str, real: Path, open_directories: frozenset[Path]
+    ) -> None:
+        """Collect the entries of ``directory`` (``doc_id``: its own, "" for the input
+        directory; ``real``: its resolved path); ``open_directories`` guards link cycles.
+
+        The type of an entry that is not a link comes with the listing, so a plain
+        file costs one ``stat`` (for its signature) and a plain directory none.
+        """
+        try:
+            entries = list(os.scandir(directory))
+        except OSError as error:
+            if not doc_id:  # the input directory itself: nothing to build from
+                raise
+            self._problem(str(directory), doc_id, "unreadable", f"cannot list: {error.strerror}")
+            return
+        prefix = f"{doc_id}/" if doc_id else ""
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if not target.is_relative_to(root):
-                detail = f"links to {target}, outside the input directory"
-                found.append(_problem(path, entry_parts, "symlink_outside_raw", detail))
-                continue
+            path = entry.path
+            entry_id = prefix + _readable(entry.name)
+            if entry.is_symlink():
+                self._link(path, entry_id, open_directories)
+            elif entry.is_dir(follow_symlinks=False):
+                inside = real / entry.name
+                self.directory(Path(path), entry_id, inside, open_directories | {inside})
+            elif entry.is_file(follow_symlinks=False):
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError as error:  # gone since the listing, say
+                    self._problem(path, entry_id, "unreadable", f"cannot stat: {error.strerror}")
+                    continue
+                self._file(path, entry_id, info)
+            else:
+                self._problem(path, entry_id, "unreadable", "not a regular file")
+
+    def _link(self, path: str, doc_id: str, open_directories: frozenset[Path]) -> None:
+        """A symbolic link, followed only when its target lies inside the input directory."""
+        target = Path(path).resolve()
+        try:
+            info = target.stat()
+        except OSError:
+            self._problem(path, doc_id, "unreadable", f"broken link to {target}")
+            return
+        if not target.is_relative_to(self.root):
+            detail = f"links to {target}, outside the input directory"
+            self._problem(path, doc_id, "symlink_outside_raw", detail)
+        elif stat.S_ISDIR(info.st_mode):
+            if target not in open_directories:  # else a link back up: already being walked
+                self.directory(Path(path), doc_id, target, open_directories | {target})
+        elif stat.S_ISREG(info.st_mode):
+            self._file(path, doc_id, info)
         else:
-            target = path
-        if target.is_dir():
-            real = target.resolve()
-            if real not in open_directories:  # else a link back up: already being walked
-                _walk(path, entry_parts, root, open_directories | {real}, found)
-        elif target.is_file():
-            found.append(InputFile(path=path, doc_id=_doc_id(entry_parts)))
-        else:
-            found.append(_problem(path, entry_parts, "unreadable", "not a regular file"))
+            self._problem(path, doc_id, "unreadable", "not a regular file")
+
+    def _file(self, path: str, doc_id: str, info: os.stat_result) -> None:
+        settled = max(info.st_mtime_ns, info.st_ctime_ns) < self.settled_before
+        signature = FileSignature.of(info) if settled else None
+        self.found.append(InputFile(path, doc_id, signature=signature))
+
+    def _problem(self, path: str, doc_id: str, reason: RejectReason, detail: str) -> None:
+        self.found.append(InputFile(path, doc_id, problem=Reject(reason, detail)))
 
 
-def _problem(path: Path, parts: tuple[str, ...], reason: RejectReason, detail: str) -> InputFile:
-    return InputFile(path=path, doc_id=_doc_id(parts), problem=Reject(reason, detail))
-
-
-def _doc_id(parts: tuple[str, ...]) -> str:
-    # A name that is not valid UTF-8 arrives with surrogate escapes, which no
-    # Parquet string can hold; spell its odd bytes out instead.
-    return "/".join(
-        part.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        for part in parts
-    )
+def _readable(name: str) -> str:
+    """A file name as a doc_id part. A name that is not valid UTF-8 arrives with
+    surrogate escapes, which no Parquet string can hold; its odd bytes are spelt out."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

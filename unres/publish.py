@@ -33,6 +33,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from schemas import SCHEMA_VERSION, TABLES, SchemaViolation, validate_tables
+from unres.ingest import InputRecord
 
 LOCK_FILE = ".lock"
 RELEASES_DIR = "releases"
@@ -125,7 +126,7 @@ def publish_release(
     staging: Path,
     out_dir: Path,
     *,
-    inputs: Sequence[tuple[str, str | None]],
+    inputs: Sequence[InputRecord],
     parser_version: str,
     schema_version: str,
     extra: Mapping[str, object] | None = None,
@@ -133,8 +134,9 @@ def publish_release(
 ) -> Path:
     """Seal the tables in ``staging`` as a release and point ``latest`` at it.
 
-    ``inputs`` are (doc_id, sha256) of every input file, the hash None for one
-    whose bytes were not read (a link leading outside the input directory).
+    ``inputs`` are the records of every input file (doc_id, sha256, signature), the
+    hash None for one whose bytes were not read (a link leading outside the input
+    directory).
     ``release_id`` is one taken earlier with ``new_release_id`` (so that files
     written into ``staging`` can name it); a new one by default. Returns the
     release's directory. Call under BuildLock.
@@ -157,10 +159,7 @@ def publish_release(
         "parser_version": parser_version,
         "created_at": created.isoformat(timespec="seconds").replace("+00:00", "Z"),
         "previous_release": previous.name if previous else None,
-        "inputs": [
-            {"doc_id": doc_id, "sha256": sha256}
-            for doc_id, sha256 in sorted(inputs, key=_doc_id_of)
-        ],
+        "inputs": [record.to_json() for record in sorted(inputs, key=_doc_id_of)],
         "tables": {
             path.name.removesuffix(TABLE_SUFFIX): _table_entry(path) for path in table_files
         },
@@ -170,9 +169,7 @@ def publish_release(
         raise ValueError(f"extra manifest fields clash with the manifest's own: {sorted(clashes)}")
     manifest.update(extra or {})
     manifest_path = staging / MANIFEST_FILE
-    manifest_path.write_text(
-        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    manifest_path.write_text(_manifest_json(manifest), encoding="utf-8")
     for path in [*table_files, manifest_path]:
         path.chmod(0o444)  # published files are never rewritten
         _fsync_file(path)
@@ -255,8 +252,22 @@ def verify_release(release: Path) -> list[str]:
     return problems
 
 
-def _doc_id_of(input_file: tuple[str, str | None]) -> str:
-    return input_file[0]
+def _manifest_json(manifest: Mapping[str, object]) -> str:
+    """The manifest as ``json.dumps(indent=2)`` writes it, but one input to a line:
+    its pure-Python indenting took seconds over tens of thousands of inputs."""
+    fields = []
+    for key, value in manifest.items():
+        if key == "inputs" and isinstance(value, list) and value:
+            rows = ",\n".join(f"    {json.dumps(entry, ensure_ascii=False)}" for entry in value)
+            text = f"[\n{rows}\n  ]"
+        else:
+            text = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        fields.append(f"  {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
+def _doc_id_of(record: InputRecord) -> str:
+    return record.doc_id
 
 
 def _table_entry(path: Path) -> dict[str, object]:

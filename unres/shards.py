@@ -3,25 +3,41 @@
 A shard is a directory holding one Parquet file per batch table. Shards are written
 and validated one batch at a time, so memory stays flat however large the corpus is.
 Each is sorted by the tables' keys, and batches are consecutive runs of the inputs in
-doc_id order, so concatenating shards in order sorts the release tables without a
-global sort; the merge checks that, and cuts the tables into row groups of
-ROW_GROUP_ROWS rows whose doc_id statistics let readers skip to one document.
+doc_id order, so concatenating shards in order sorts them without a global sort.
+
+A rebuild parses only the inputs that are new or changed since the previous release.
+Each release table is then written in one streaming pass: the previous release's
+file is read once, in key order, less the rows of the documents that were parsed
+again or removed, and the fresh shards' rows are interleaved where their keys fall.
+The merge checks the order and cuts the tables into row groups of ROW_GROUP_ROWS rows
+whose doc_id statistics let readers skip to one document.
 """
 
 from __future__ import annotations
 
+import io
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from schemas import table_schema, validate_tables
-from unres.ingest import InputFile, Reject, RejectReason, read_decoded, sha256_file
+from unres.ingest import (
+    InputFile,
+    InputRecord,
+    Reject,
+    RejectReason,
+    read_decoded,
+    sha256_file,
+)
 from unres.model import ParsedDocument
 from unres.parse import parse_text
 from unres.tables import (
@@ -50,108 +66,69 @@ DUPLICATE_WARNING: Final = "duplicate_input"
 @dataclass(frozen=True, slots=True)
 class ShardResult:
     shard: str
-    # (doc_id, sha256) of every input of the batch, for the release manifest.
-    inputs: tuple[tuple[str, str | None], ...]
+    # What the release manifest records of every input of the batch.
+    inputs: tuple[InputRecord, ...]
     documents: int
     rejects: int
-    reused: int  # inputs unchanged since the previous release, rows copied from it
-    warnings: int
     seconds: float
 
 
-def process_batch(
-    inputs: Sequence[InputFile],
-    shard_dir: str,
-    *,
-    max_bytes: int,
-    previous_release: str | None = None,
-    unchanged: Mapping[str, str] | None = None,
-) -> ShardResult:
-    """Read, parse, tabulate and validate one batch; write it as a shard.
-
-    An input in ``unchanged`` (doc_id -> sha256, from ``find_unchanged``) is not
-    parsed again: its rows are copied from ``previous_release``.
-    """
+def process_batch(inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int) -> ShardResult:
+    """Read, parse, tabulate and validate one batch; write it as a shard."""
     started = time.perf_counter()
     parsed: list[ParsedInput] = []
     rejected: list[RejectedInput] = []
-    reused: list[tuple[str, str | None]] = []
+    records: list[InputRecord] = []
     for item in inputs:
-        if unchanged and item.doc_id in unchanged:
-            reused.append((item.doc_id, unchanged[item.doc_id]))
-            continue
         outcome = _process_one(item, max_bytes=max_bytes)
         if isinstance(outcome, ParsedInput):
             parsed.append(outcome)
         else:
             rejected.append(outcome)
-    tables = build_tables(parsed, rejected)
-    if reused and previous_release is not None:
-        tables = _with_previous_rows(tables, Path(previous_release), [d for d, _ in reused])
-    if parsed or rejected:
-        # Reused rows come after the fresh ones. A stable sort puts the shard in key
-        # order and keeps a document's rows in their order where the key does not fix it.
-        tables = {
-            name: frame.sort(sort_key(name), maintain_order=True) for name, frame in tables.items()
-        }
-        tables = validate_tables(tables)
-    # else every row was copied, in key order, from a release that validated it under
-    # this schema version: checking it again would cost a rebuild most of its time.
+        records.append(InputRecord(item.doc_id, outcome.sha256, item.signature))
+    tables = validate_tables(build_tables(parsed, rejected))
     shard = Path(shard_dir)
     shard.mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
-        frame.write_parquet(shard / f"{name}.parquet", compression=PARQUET_COMPRESSION)
+        frame.sort(sort_key(name), maintain_order=True).write_parquet(
+            shard / f"{name}.parquet", compression=PARQUET_COMPRESSION
+        )
     return ShardResult(
         shard=str(shard),
-        inputs=tuple(
-            [(p.doc_id, p.sha256) for p in parsed] + [(r.path, r.sha256) for r in rejected] + reused
-        ),
-        documents=tables["documents"].height,
-        rejects=tables["rejects"].height,
-        reused=len(reused),
-        warnings=int(tables["documents"]["warnings"].list.len().sum()),
+        inputs=tuple(records),
+        documents=len(parsed),
+        rejects=len(rejected),
         seconds=time.perf_counter() - started,
     )
 
 
 def find_unchanged(
-    inputs: Iterable[InputFile], previous_hashes: Mapping[str, str | None]
-) -> dict[str, str]:
-    """doc_id -> sha256 of the inputs whose bytes hash as they did in the previous
-    release (``previous_hashes``: its doc_ids and their sha256)."""
+    inputs: Iterable[InputFile], previous: Mapping[str, InputRecord]
+) -> dict[str, InputRecord]:
+    """The inputs whose bytes are those ``previous`` (the previous release's records, by
+    doc_id) hashed, by doc_id, with what the next release records of them.
+
+    An input whose signature equals the recorded one is not read; any other is hashed.
+    """
     unchanged = {}
     for item in inputs:
-        before = previous_hashes.get(item.doc_id)
-        if before is None or item.problem is not None:
+        before = previous.get(item.doc_id)
+        if before is None or before.sha256 is None or item.problem is not None:
+            continue
+        if item.signature is not None and item.signature == before.signature:
+            unchanged[item.doc_id] = before
             continue
         try:
-            now = sha256_file(Path(item.path))
+            now = sha256_file(item.path)
         except OSError:
             continue  # parsed again, and rejected there with the reason
-        if now == before:
-            unchanged[item.doc_id] = now
+        if now == before.sha256:
+            unchanged[item.doc_id] = InputRecord(item.doc_id, now, item.signature)
     return unchanged
 
 
-def _with_previous_rows(
-    tables: dict[str, pl.DataFrame], previous: Path, doc_ids: list[str]
-) -> dict[str, pl.DataFrame]:
-    """Add the previous release's rows of ``doc_ids`` (after the fresh ones: unsorted)."""
-    combined = {}
-    # A batch's inputs are neighbours in key order, so the range lets the reader skip
-    # every row group of the previous release outside it by its statistics.
-    first, last = min(doc_ids), max(doc_ids)
-    for name, fresh in tables.items():
-        key = fresh.columns[0]  # doc_id, or path for rejects
-        earlier = pl.scan_parquet(previous / f"{name}.parquet").filter(
-            pl.col(key).is_between(pl.lit(first), pl.lit(last)) & pl.col(key).is_in(doc_ids)
-        )
-        combined[name] = pl.concat([fresh, earlier.collect()])
-    return combined
-
-
 def _process_one(item: InputFile, *, max_bytes: int) -> ParsedInput | RejectedInput:
-    path = Path(item.path)
+    path = item.path
     if item.problem is not None:
         return _rejected(item, None, item.problem)
     decoded = read_decoded(path, max_bytes=max_bytes)
@@ -189,13 +166,31 @@ def looks_like_resolution(document: ParsedDocument) -> bool:
     return any(p.verb for p in document.paragraphs if p.kind != "annex")
 
 
-def merge_shards(shards: Sequence[str], staging: Path) -> dict[str, int]:
-    """Concatenate shards table by table into ``staging``; returns the row count per table."""
+def merge_release(
+    shards: Sequence[str],
+    staging: Path,
+    *,
+    previous: Path | None = None,
+    dropped: Collection[str] = (),
+) -> dict[str, int]:
+    """Write the release tables into ``staging``; returns the row count per table.
+
+    The rows are those of ``previous`` (a release directory) less the rows of the
+    ``dropped`` documents (doc_ids, paths for rejects), and those of ``shards``, given
+    in doc_id order, whose documents must not be among the ones kept. Kept rows were
+    validated when ``previous`` was published, under the same schema version; only
+    their duplicate flags are set anew, as are the fresh rows'.
+    """
+    drop = sorted(dropped)
+    flags = _duplicate_flags(shards, previous, drop)
     rows: dict[str, int] = {}
     for name in BATCH_TABLES:
-        parts = (pq.read_table(Path(s) / f"{name}.parquet") for s in shards)
+        fresh = (pq.read_table(Path(s) / f"{name}.parquet") for s in shards)
+        kept = _kept_rows(previous / f"{name}.parquet", drop) if previous else iter(())
+        parts = _interleaved(kept, fresh, sort_key(name)[0])
+        if name == "documents":
+            parts = (_with_duplicate_flags(part, flags) for part in parts)
         rows[name] = write_release_table(name, parts, staging / f"{name}.parquet")
-    rows["documents"] = flag_duplicate_inputs(staging / "documents.parquet")
     edges = citation_edges(
         pl.scan_parquet(staging / "documents.parquet"),
         pl.scan_parquet(staging / "citations.parquet"),
@@ -206,40 +201,131 @@ def merge_shards(shards: Sequence[str], staging: Path) -> dict[str, int]:
     return rows
 
 
-def flag_duplicate_inputs(documents_file: Path) -> int:
-    """Warn on every document whose bytes equal another's; both stay in the release.
+def count_warnings(documents_file: Path) -> int:
+    """All the warnings of a documents table, read from its one list column."""
+    counted = pl.scan_parquet(documents_file).select(pl.col("warnings").list.len().sum())
+    return int(counted.collect().item() or 0)
 
-    Duplicates can only be seen once all batches are merged, so the (small)
-    documents table is rewritten here when there are any. Returns its row count.
+
+def _duplicate_flags(
+    shards: Sequence[str], previous: Path | None, dropped: list[str]
+) -> dict[str, str]:
+    """doc_id -> its ``duplicate_input:<other doc_ids>`` warning, for every document
+    whose bytes equal another's in the release ``merge_release`` writes.
+
+    Duplicates can only be seen across all batches; only two columns are read for it.
     """
-    documents = pl.read_parquet(documents_file)
-    # Rows reused from an earlier release carry that release's flags: start afresh.
-    documents = documents.with_columns(
-        pl.col("warnings").list.eval(
-            pl.element().filter(~pl.element().str.starts_with(DUPLICATE_WARNING))
-        )
+    columns = ("doc_id", "source_sha256")
+    pairs = [pl.scan_parquet(Path(s) / "documents.parquet").select(columns) for s in shards]
+    if previous is not None:
+        earlier = pl.scan_parquet(previous / "documents.parquet").select(columns)
+        pairs.append(earlier.filter(~pl.col("doc_id").is_in(dropped)))
+    if not pairs:
+        return {}
+    copies = (
+        pl.concat(pairs)
+        .group_by("source_sha256")
+        .agg(pl.col("doc_id").sort().alias("copies"))
+        .filter(pl.col("copies").list.len() > 1)
+        .collect()
     )
-    copies = documents.group_by("source_sha256").agg(pl.col("doc_id").sort().alias("copies"))
-    copies = copies.filter(pl.col("copies").list.len() > 1)
-    if copies.height == 0:
-        return write_release_table("documents", [documents.to_arrow()], documents_file)
-    twins = {
-        doc_id: [other for other in group if other != doc_id]
+    return {
+        doc_id: f"{DUPLICATE_WARNING}:{','.join(other for other in group if other != doc_id)}"
         for group in copies["copies"].to_list()
         for doc_id in group
     }
-    warnings = [
-        [*existing, f"{DUPLICATE_WARNING}:{','.join(twins[doc_id])}"]
-        if doc_id in twins
-        else existing
-        for doc_id, existing in zip(
-            documents["doc_id"].to_list(), documents["warnings"].to_list(), strict=True
-        )
-    ]
-    documents = documents.with_columns(
-        pl.Series("warnings", warnings, dtype=documents.schema["warnings"])
+
+
+def _with_duplicate_flags(documents: pa.Table, flags: Mapping[str, str]) -> pa.Table:
+    """Rows of the documents table with their duplicate flags set anew: rows kept from
+    an earlier release carry that release's flags."""
+    own = pl.col("warnings").list.eval(
+        pl.element().filter(~pl.element().str.starts_with(DUPLICATE_WARNING))
     )
-    return write_release_table("documents", [documents.to_arrow()], documents_file)
+    flag = pl.col("doc_id").replace_strict(flags, default=None, return_dtype=pl.String)
+    frame = pl.from_arrow(documents)
+    assert isinstance(frame, pl.DataFrame)
+    flagged = frame.with_columns(
+        pl.when(flag.is_null()).then(own).otherwise(pl.concat_list(own, flag)).alias("warnings")
+    )
+    return flagged.to_arrow()
+
+
+def _kept_rows(table_file: Path, dropped: list[str]) -> Iterator[pa.Table]:
+    """The rows of a release's table file, a row group's worth at a time, less those
+    of the ``dropped`` documents (sorted)."""
+    file = pq.ParquetFile(table_file)
+    key = file.schema_arrow.names[0]  # doc_id, or path for rejects
+    for batch in file.iter_batches(batch_size=ROW_GROUP_ROWS):
+        if not batch.num_rows:
+            continue
+        part = pa.Table.from_batches([batch])
+        first, last = part[key][0].as_py(), part[key][-1].as_py()
+        at = bisect_left(dropped, first)
+        if at < len(dropped) and dropped[at] <= last:  # a dropped document is in this part
+            part = part.filter(pc.invert(pc.is_in(part[key], value_set=pa.array(dropped))))
+        yield part
+
+
+def _interleaved(
+    first: Iterable[pa.Table], second: Iterable[pa.Table], key: str
+) -> Iterator[pa.Table]:
+    """Two streams of parts, each sorted by its ``key`` column, as one sorted stream.
+
+    No key may be in both streams (a document's rows come from one side), so runs of
+    rows are taken from one side up to the other's next key: a stream of parts that
+    are slices of the given ones, never concatenated or copied here.
+    """
+    runs = [_Run(first, key), _Run(second, key)]
+    while True:
+        live = [run for run in runs if run.part is not None]
+        if len(live) < 2:
+            if live:
+                yield live[0].take_below(None)
+                continue
+            return
+        low, high = sorted(live, key=_Run.head)
+        if low.head() == high.head():
+            raise RuntimeError(
+                f"{key} {low.head()!r} both kept from the previous release and parsed afresh "
+                "(this is a bug, please report it)"
+            )
+        yield low.take_below(high.head())
+
+
+class _Run:
+    """A stream of sorted parts, consumed from its head."""
+
+    def __init__(self, parts: Iterable[pa.Table], key: str) -> None:
+        self._parts = (part for part in parts if part.num_rows)
+        self._key = key
+        self.part: pa.Table | None = None
+        self._at = 0  # first row of ``part`` not taken yet
+        self._keys: list[Any] | None = None  # ``part``'s keys, once they are searched
+        self._advance()
+
+    def _advance(self) -> None:
+        self.part, self._at, self._keys = next(self._parts, None), 0, None
+
+    def head(self) -> Any:
+        assert self.part is not None
+        return self.part[self._key][self._at].as_py()
+
+    def take_below(self, bound: Any) -> pa.Table:
+        """The rows from the head on whose key is below ``bound`` (None: no bound), up to
+        the end of the current part."""
+        part = self.part
+        assert part is not None
+        if bound is None or part[self._key][-1].as_py() < bound:
+            taken = part.slice(self._at)
+            self._advance()
+            return taken
+        if self._keys is None:
+            self._keys = part[self._key].to_pylist()
+        end = bisect_left(self._keys, bound, self._at)
+        taken = part.slice(self._at, end - self._at)
+        self._at = end
+        return taken
 
 
 def write_release_table(name: str, parts: Iterable[pa.Table], target: Path) -> int:
@@ -253,14 +339,12 @@ def write_release_table(name: str, parts: Iterable[pa.Table], target: Path) -> i
     the number of rows.
     """
     key = sort_key(name)
-    writer: pq.ParquetWriter | None = None
+    schema = arrow_schema(name)
     pending: pa.Table | None = None
     last: tuple[Any, ...] | None = None
     total = 0
-    try:
+    with _table_writer(target, schema, key) as writer:
         for part in parts:
-            if writer is None:
-                writer = _table_writer(target, part.schema, key)
             if not part.num_rows:
                 continue
             first = _key_of_row(part, key, 0)
@@ -271,20 +355,24 @@ def write_release_table(name: str, parts: Iterable[pa.Table], target: Path) -> i
                 )
             last = _key_of_row(part, key, part.num_rows - 1)
             total += part.num_rows
+            part = part.cast(schema) if part.schema != schema else part
             pending = part if pending is None else pa.concat_tables([pending, part])
             while pending.num_rows >= ROW_GROUP_ROWS:
                 writer.write_table(pending.slice(0, ROW_GROUP_ROWS), row_group_size=ROW_GROUP_ROWS)
                 pending = pending.slice(ROW_GROUP_ROWS)
-        if writer is None:
-            writer = _table_writer(
-                target, pl.DataFrame(schema=table_schema(name)).to_arrow().schema, key
-            )
         if pending is not None and pending.num_rows:
             writer.write_table(pending, row_group_size=ROW_GROUP_ROWS)
-    finally:
-        if writer is not None:
-            writer.close()
     return total
+
+
+@cache
+def arrow_schema(name: str) -> pa.Schema:
+    """The Arrow schema of release table ``name`` as its Parquet files read back (polars
+    names a list's items "item" in memory, Parquet "element")."""
+    buffer = io.BytesIO()
+    pl.DataFrame(schema=table_schema(name)).write_parquet(buffer)
+    buffer.seek(0)
+    return pq.read_schema(buffer)
 
 
 def _table_writer(target: Path, schema: pa.Schema, key: tuple[str, ...]) -> pq.ParquetWriter:
