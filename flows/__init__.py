@@ -23,8 +23,8 @@ def _prefect_defaults() -> dict[str, str]:
         "PREFECT_LOGGING_TO_API_ENABLED": "false",
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
-        # The temporary server takes 15-25 s to start on a 2-core machine; Prefect's
-        # default patience (20 s) is too short there.
+        # The temporary server takes about 5 s to start on a 2-core machine, far longer
+        # on a loaded one; Prefect's default patience (20 s) can be too short there.
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
         "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -93,6 +94,31 @@ def test_a_parser_crash_becomes_a_reject_and_the_batch_goes_on(
         "parse_error",
         "ValueError: boom on purpose",
     )
+
+
+def test_each_input_is_read_once_and_hashed_as_parsed(
+    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The recorded sha256 is that of the bytes the parser saw: a file rewritten between
+    # two reads would otherwise publish rows under another text's hash.
+    (raw / "empty.txt").write_text("")
+    seen: dict[str, str] = {}
+    real_parse = shards.parse_text
+
+    def parse_and_note(text: str):  # type: ignore[no-untyped-def]
+        seen[hashlib.sha256(text.encode()).hexdigest()] = text
+        return real_parse(text)
+
+    def no_second_read(path: Path) -> str:
+        raise AssertionError(f"{path} was read a second time to hash it")
+
+    monkeypatch.setattr(shards, "parse_text", parse_and_note)
+    monkeypatch.setattr(shards, "sha256_file", no_second_read)
+    result = shards.process_batch(discover_inputs(raw), str(tmp_path / "shard"), max_bytes=10**6)
+
+    hashes = {record.doc_id: record.sha256 for record in result.inputs}
+    assert hashes["empty.txt"] == hashlib.sha256(b"").hexdigest()
+    assert {hashes[f"{name}.txt"] for name in SEED_NAMES} == set(seen)
 
 
 def test_not_a_resolution_is_rejected_with_its_reason(raw: Path, tmp_path: Path) -> None:

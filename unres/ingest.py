@@ -184,7 +184,23 @@ def read_input(path: Path, *, max_bytes: int) -> str | Reject:
 
 
 def read_decoded(path: Path, *, max_bytes: int) -> DecodedText | Reject:
-    """The decoded file at ``path`` (telling a web page from a text), or why it cannot be had.
+    """The decoded file at ``path`` (telling a web page from a text), or why it cannot be had."""
+    read = read_and_hash(path, max_bytes=max_bytes)
+    return read if isinstance(read, Reject) else read.decoded
+
+
+@dataclass(frozen=True, slots=True)
+class HashedInput:
+    """An input's bytes, read once: their sha256, and their text or why it has none."""
+
+    sha256: str
+    decoded: DecodedText | Reject
+
+
+def read_and_hash(path: Path, *, max_bytes: int) -> HashedInput | Reject:
+    """Read the file at ``path`` once, hash and decode the same bytes: the hash recorded
+    is that of the text parsed even if the file is rewritten meanwhile. A Reject here
+    means the bytes were not read (too large, not a regular file, an I/O error).
 
     Never reads more than ``max_bytes + 1`` bytes; only regular files are opened
     (a FIFO would block the build).
@@ -204,7 +220,8 @@ def read_decoded(path: Path, *, max_bytes: int) -> DecodedText | Reject:
         return Reject("unreadable", f"cannot read: {error.strerror or error}")
     if len(data) > max_bytes:  # grew since stat
         return Reject("too_large", f"more than {max_bytes} bytes")
-    return decode_input(data, html_hint=path.suffix.lower() in _HTML_SUFFIXES)
+    decoded = decode_input(data, html_hint=path.suffix.lower() in _HTML_SUFFIXES)
+    return HashedInput(hashlib.sha256(data).hexdigest(), decoded)
 
 
 def decode_input(data: bytes, *, html_hint: bool = False) -> DecodedText | Reject:
