@@ -43,10 +43,14 @@ def without_wrap_blanks(lines: list[Line]) -> list[Line]:
     if len(lines) < _MIN_LINES_FOR_HABIT:
         return lines
     blank = [line.gap for line in lines].count("blank")
-    length = sum([len(line.text) for line in lines]) / len(lines)
-    if blank < _BLANK_HABIT_SHARE * (len(lines) - 1) or length > _WRAPPED_LINE_LENGTH:
+    if blank < _BLANK_HABIT_SHARE * (len(lines) - 1) or mean_length(lines) > _WRAPPED_LINE_LENGTH:
         return lines
     return [Line(line.text, "none") if line.gap == "blank" else line for line in lines]
+
+
+def mean_length(lines: list[Line]) -> float:
+    """The mean number of characters of ``lines`` (0 for none)."""
+    return sum([len(line.text) for line in lines]) / len(lines) if lines else 0.0
 
 
 def with_gap(line: Line, gap: Gap) -> Line:

@@ -45,6 +45,7 @@ from unres.parse.lines import (
     Line,
     is_terminated,
     join_lines,
+    mean_length,
     paragraph_label,
 )
 from unres.parse.marks import ALL_MARKS, EMPHASIS_OPEN, strip_marks
@@ -147,9 +148,7 @@ def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
     units: list[_Unit] = []
     closed = False
     # Long lines are whole paragraphs: a line break after a finished one is a boundary.
-    line_per_paragraph = bool(lines) and (
-        sum([len(line.text) for line in lines]) / len(lines) > _PARAGRAPH_LINE_LENGTH
-    )
+    line_per_paragraph = mean_length(lines) > _PARAGRAPH_LINE_LENGTH
     for line in lines:
         text = line.text
         # Only a line opening like a closing line, or one after it, needs its plain text.

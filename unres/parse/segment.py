@@ -24,6 +24,7 @@ from unres.parse.lines import (
     OPENING_QUOTES,
     PARAGRAPH_NUMBER,
     Line,
+    mean_length,
     to_lines,
     without_wrap_blanks,
 )
@@ -233,7 +234,7 @@ def _lost_line_breaks(lines: list[Line]) -> bool:
         return False
     if len(lines) == 1:
         return len(lines[0].text) > _RUN_TOGETHER_SINGLE_LINE
-    return sum([len(line.text) for line in lines]) / len(lines) > _RUN_TOGETHER_LINE
+    return mean_length(lines) > _RUN_TOGETHER_LINE
 
 
 def _break_runs(text: str) -> str:
