@@ -185,8 +185,8 @@ def read_input(path: Path, *, max_bytes: int) -> str | Reject:
 
 def read_decoded(path: Path, *, max_bytes: int) -> DecodedText | Reject:
     """The decoded file at ``path`` (telling a web page from a text), or why it cannot be had."""
-    read = read_and_hash(path, max_bytes=max_bytes)
-    return read if isinstance(read, Reject) else read.decoded
+    data = _read_bytes(path, max_bytes=max_bytes)
+    return data if isinstance(data, Reject) else _decode_file(path, data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +200,15 @@ class HashedInput:
 def read_and_hash(path: Path, *, max_bytes: int) -> HashedInput | Reject:
     """Read the file at ``path`` once, hash and decode the same bytes: the hash recorded
     is that of the text parsed even if the file is rewritten meanwhile. A Reject here
-    means the bytes were not read (too large, not a regular file, an I/O error).
+    means the bytes were not read (too large, not a regular file, an I/O error)."""
+    data = _read_bytes(path, max_bytes=max_bytes)
+    if isinstance(data, Reject):
+        return data
+    return HashedInput(hashlib.sha256(data).hexdigest(), _decode_file(path, data))
+
+
+def _read_bytes(path: Path, *, max_bytes: int) -> bytes | Reject:
+    """The bytes of the file at ``path``, or why they cannot be had.
 
     Never reads more than ``max_bytes + 1`` bytes; only regular files are opened
     (a FIFO would block the build).
@@ -220,8 +228,11 @@ def read_and_hash(path: Path, *, max_bytes: int) -> HashedInput | Reject:
         return Reject("unreadable", f"cannot read: {error.strerror or error}")
     if len(data) > max_bytes:  # grew since stat
         return Reject("too_large", f"more than {max_bytes} bytes")
-    decoded = decode_input(data, html_hint=path.suffix.lower() in _HTML_SUFFIXES)
-    return HashedInput(hashlib.sha256(data).hexdigest(), decoded)
+    return data
+
+
+def _decode_file(path: Path, data: bytes) -> DecodedText | Reject:
+    return decode_input(data, html_hint=path.suffix.lower() in _HTML_SUFFIXES)
 
 
 def decode_input(data: bytes, *, html_hint: bool = False) -> DecodedText | Reject:
