@@ -278,7 +278,7 @@ def _build(
         summary.release = publish(
             str(staging),
             str(out),
-            Unwalked(sorted(records.values(), key=lambda record: record.doc_id)),
+            Unwalked(list(records.values())),  # publish_release lists them by doc_id
             {
                 "inputs": summary.inputs,
                 "documents": summary.documents,

@@ -130,8 +130,9 @@ def _bar_chart_svg(rows: Sequence[tuple[str, int]]) -> str:
     lines of SVG (matplotlib took 0.1 s a chart, and 0.7 s to load)."""
     labels = [_cut(label) for label, _ in rows]
     left = _MARGIN + _CHAR_WIDTH * max(len(label) for label in labels)
-    step = _tick_step(max(value for _, value in rows))
-    axis_end = step * max(1, -(-max(value for _, value in rows) // step))
+    largest = max(value for _, value in rows)
+    step = _tick_step(largest)
+    axis_end = step * max(1, -(-largest // step))
     scale = (_WIDTH - left - _COUNT_ROOM) / axis_end
     bottom = _MARGIN + _ROW * len(rows)
     height = bottom + _AXIS_LABELS
