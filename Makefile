@@ -48,10 +48,10 @@ lint: setup  ## ruff and mypy
 	$(RUN) mypy
 
 eval: setup  ## per-field accuracy on the labelled evaluation set
-	$(RUN) python -m unres.evaluate
+	$(RUN) python -m tests.eval.evaluate
 
 bench: setup  ## throughput and memory on a generated corpus (N=20000 documents)
-	$(RUN) python -m unres.bench --n $(N)
+	$(RUN) python -m benchmarks.bench --n $(N)
 
 clean:
 	rm -rf output/releases output/latest .venv

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RAW
-from unres.bench import (
+from benchmarks.bench import (
     SourceTemplate,
     Variant,
     cut_template,
@@ -20,6 +19,7 @@ from unres.bench import (
     page_furniture,
     render_marker,
 )
+from tests.conftest import RAW
 from unres.parse.vocab import MONTHS, ORDINAL_WORDS
 
 WORD_OF_ORDINAL = {n: word for word, n in ORDINAL_WORDS.items()}

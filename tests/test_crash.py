@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.bench import generate_corpus
 from flows.server import free_port, local_prefect_server
 from tests.conftest import RAW
-from unres.bench import generate_corpus
 from unres.publish import STAGING_PREFIX, latest_release, verify_release
 
 pytestmark = pytest.mark.slow

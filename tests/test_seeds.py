@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SEED_NAMES, seed_expected, seed_text
-from unres.evaluate import predicted_values
+from tests.eval.evaluate import predicted_values
 from unres.parse import parse_text
 
 SET_KEYS = {"cited_resolutions", "cited_documents", "dates"}

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from unres.evaluate import (
+from tests.eval.evaluate import (
     Case,
     FieldSummary,
     evaluate_case,

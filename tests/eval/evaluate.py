@@ -13,7 +13,7 @@ is parsed with ``unres.parse.parse_text`` and every field the case labels is sco
 Strings are compared after collapsing whitespace and unifying curly and straight
 quotes and apostrophes. A case whose parse raises scores 0 on every labelled field.
 
-    uv run python -m unres.evaluate [DIR] [--details] [--min-mean X] [--min-field Y]
+    uv run python -m tests.eval.evaluate [DIR] [--details] [--min-mean X] [--min-field Y]
 """
 
 from __future__ import annotations
@@ -414,7 +414,7 @@ def missed_thresholds(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m unres.evaluate", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tests.eval.evaluate", description=__doc__)
     parser.add_argument("root", nargs="?", type=Path, default=Path("tests/eval/cases"))
     parser.add_argument("--details", action="store_true", help="list the worst cases per field")
     parser.add_argument("--worst", type=int, default=5, help="cases listed per field")

@@ -678,7 +678,7 @@ def bench_line(n: int, parse_rate: float, build_rate: float, rss_mb: float, inc:
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m unres.bench",
+        prog="python -m benchmarks.bench",
         description="Throughput and memory of the parser and of `unres build` on a corpus "
         "generated from the resolutions in raw/.",
     )

@@ -1,0 +1,1 @@
+"""Benchmarks of the pipeline, kept out of the package (``make bench``)."""
