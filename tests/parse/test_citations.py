@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from unres.parse.bodies import SUBCOMMISSION
 from unres.parse.citations import (
-    SUBCOMMISSION,
     find_citation_matches,
     find_citations,
     resolve_symbol,
@@ -450,7 +450,7 @@ BODIES = [
     ("Security Council resolution 1645\n    (2005)", "Security Council"),
     ("Recalling its resolution 74/153", "General Assembly"),
     ("Recalling the Council's resolution 5/1", None),
-    ("Recalling the Sub‑Commission resolution 2000/22", SUBCOMMISSION),
+    ("Recalling the Sub‑Commission resolution 2000/22", SUBCOMMISSION.name),
     ("Recalling United Nations Environment Assembly resolution 5/14", "other"),
     ("RECALLING ITS RESOLUTION 70/1", "General Assembly"),
     ("Resolution 55/2.", None),
@@ -487,6 +487,8 @@ RESOLVED = [
     ("resolution", "1996/31", None, "Economic and Social Council", "E/RES/1996/31"),
     ("resolution", "1996/85", None, "Commission on Human Rights", "E/CN.4/RES/1996/85"),
     ("resolution", "60/2", None, "other", None),
+    # The series as printed, which the schema's symbol check accepts.
+    ("resolution", "2000/22", None, SUBCOMMISSION.name, "E/CN.4/Sub.2/RES/2000/22"),
     ("decision", "75/555", "General Assembly", None, "A/DEC/75/555"),
     ("decision", "2/102", "Human Rights Council", "Human Rights Council", "A/HRC/DEC/2/102"),
     ("document", "A/75/53", "General Assembly", None, "A/75/53"),

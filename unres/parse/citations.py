@@ -29,6 +29,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from unres.model import CitationKind
+from unres.parse.bodies import (
+    GENERAL_ASSEMBLY,
+    HUMAN_RIGHTS_COUNCIL,
+    SECURITY_COUNCIL,
+    body_named,
+    with_series,
+)
 from unres.parse.symbols import (
     BARE_NUMBER_END,
     BODY_PHRASES_BY_LAST_WORD,
@@ -36,9 +43,12 @@ from unres.parse.symbols import (
     CITATION_KEYWORD,
     CITATION_KEYWORD_NEEDLES,
     LIST_CONTINUATION,
+    NON_UN_BODY,
     NON_UN_BODY_AFTER,
+    OWN_BODY,
     POSSESSIVE_ENDINGS,
     RESOLUTION_NUMBER,
+    SHARED_SHORT_NAME,
     SYMBOL,
     SYMBOL_HYPHEN,
     SYMBOL_QUALIFIER_SPACING,
@@ -47,50 +57,12 @@ from unres.parse.symbols import (
 
 __all__ = ["CitationMatch", "find_citation_matches", "find_citations", "resolve_symbol"]
 
-GENERAL_ASSEMBLY = "General Assembly"
-SECURITY_COUNCIL = "Security Council"
-HUMAN_RIGHTS_COUNCIL = "Human Rights Council"
-ECONOMIC_AND_SOCIAL_COUNCIL = "Economic and Social Council"
-COMMISSION_ON_HUMAN_RIGHTS = "Commission on Human Rights"
-SUBCOMMISSION = "Sub-Commission on the Promotion and Protection of Human Rights"
-# A UN body named in the text whose numbering has no symbol series we resolve.
-OTHER_UN_BODY = "other"
-
-# Groups of ``BODY_PHRASES`` -> body. ``own``/``council`` depend on the
-# citing document and ``non_un`` drops the citation; both are handled in code.
-_BODY_OF_GROUP = {
-    "hrc": HUMAN_RIGHTS_COUNCIL,
-    "ecosoc": ECONOMIC_AND_SOCIAL_COUNCIL,
-    "sc": SECURITY_COUNCIL,
-    "subcommission": SUBCOMMISSION,
-    "chr": COMMISSION_ON_HUMAN_RIGHTS,
-    "other": OTHER_UN_BODY,
-    "ga": GENERAL_ASSEMBLY,
-}
-_COUNCILS = frozenset({SECURITY_COUNCIL, HUMAN_RIGHTS_COUNCIL, ECONOMIC_AND_SOCIAL_COUNCIL})
-
 _BODY_OF_SYMBOL_ORGAN = {
-    "A": GENERAL_ASSEMBLY,
-    "S": SECURITY_COUNCIL,
-    "A/HRC": HUMAN_RIGHTS_COUNCIL,
-    "E": ECONOMIC_AND_SOCIAL_COUNCIL,
-    "E/CN.4": COMMISSION_ON_HUMAN_RIGHTS,
-    "E/CN.4/Sub.2": SUBCOMMISSION,
+    body.prefix: body.name for body in with_series("resolution") if body.prefix is not None
 }
-_RESOLUTION_SERIES = {
-    GENERAL_ASSEMBLY: "A/RES/",
-    SECURITY_COUNCIL: "S/RES/",
-    HUMAN_RIGHTS_COUNCIL: "A/HRC/RES/",
-    ECONOMIC_AND_SOCIAL_COUNCIL: "E/RES/",
-    COMMISSION_ON_HUMAN_RIGHTS: "E/CN.4/RES/",
-    SUBCOMMISSION: "E/CN.4/SUB.2/RES/",
-}
-_DECISION_SERIES = {
-    GENERAL_ASSEMBLY: "A/DEC/",
-    HUMAN_RIGHTS_COUNCIL: "A/HRC/DEC/",
-    ECONOMIC_AND_SOCIAL_COUNCIL: "E/DEC/",
-    COMMISSION_ON_HUMAN_RIGHTS: "E/CN.4/DEC/",
-    SUBCOMMISSION: "E/CN.4/SUB.2/DEC/",
+_SERIES: dict[CitationKind, dict[str, str]] = {
+    kind: {body.name: f"{body.series[kind]}/" for body in with_series(kind)}
+    for kind in ("resolution", "decision")
 }
 # Numbering by calendar year ("1996/31", "2000/22") is ECOSOC's and its commissions';
 # numbering by session ("70/1", "44/18") is the Assembly's and the Human Rights Council's.
@@ -161,9 +133,9 @@ def resolve_symbol(
     if number is None:
         return None
     if number["sc"] or number["bare"]:
-        return f"S/RES/{value}" if kind == "resolution" else None
+        return f"{SECURITY_COUNCIL.series['resolution']}/{value}" if kind == "resolution" else None
     body = body or _default_body(number, organ)
-    series = (_DECISION_SERIES if kind == "decision" else _RESOLUTION_SERIES).get(body or "")
+    series = _SERIES["decision" if kind == "decision" else "resolution"].get(body or "")
     return series + value if series else None
 
 
@@ -194,7 +166,7 @@ def _keyword_citations(
                 continue
             if kind == "decision" and reading.security_council:
                 continue  # the Security Council does not number decisions
-            item_body = SECURITY_COUNCIL if reading.security_council else body
+            item_body = SECURITY_COUNCIL.name if reading.security_council else body
             if _is_own(kind, reading, item_body, own):
                 continue
             yield CitationMatch(kind, reading.value, item.group(0), item.start(), item_body)
@@ -232,12 +204,12 @@ def _bare_number_is_council(
     # One-digit numbers are conference resolutions ("resolution 1, annexes I and II").
     if len(reading.value) < 2:
         return False
-    if body == SECURITY_COUNCIL or in_council_list:
+    if body == SECURITY_COUNCIL.name or in_council_list:
         return True
     # Unnamed: the Council's own texts cite its numbers bare; where the citing organ is
     # unknown only a number in the Council's range (hundreds on) is taken.
     return body is None and (
-        organ == SECURITY_COUNCIL or (organ is None and len(reading.value) >= 3)
+        organ == SECURITY_COUNCIL.name or (organ is None and len(reading.value) >= 3)
     )
 
 
@@ -253,16 +225,19 @@ def _body_before(text: str, keyword_start: int, organ: str | None) -> tuple[str 
     if candidates is None:
         return None, False
     before = " " + " ".join([*words[:-1], last])
-    group = next((g for phrase, g in candidates if before.endswith(" " + phrase)), None)
-    if group is None:
+    named = next((entry for entry in candidates if before.endswith(" " + entry[0])), None)
+    if named is None:
         return None, False
-    if group == "non_un":
+    phrase, body = named
+    if body == NON_UN_BODY:
         return None, True
-    if group == "own":
+    if body == OWN_BODY:
         return organ, False
-    if group == "council":
-        return (organ if organ in _COUNCILS else None), False
-    return _BODY_OF_GROUP[group], False
+    if body == SHARED_SHORT_NAME:
+        citing = body_named(organ)
+        is_called_so = citing is not None and phrase in citing.short_names
+        return (organ if is_called_so and organ in _SERIES["resolution"] else None), False
+    return body, False
 
 
 # --- printed symbols ------------------------------------------------------------------------
@@ -333,13 +308,13 @@ def _read_number(number: re.Match[str]) -> _NumberReading:
 def _default_body(number: re.Match[str], organ: str | None) -> str | None:
     """The body a number belongs to when the text does not name one."""
     if number["old"]:
-        return GENERAL_ASSEMBLY
+        return GENERAL_ASSEMBLY.name
     first = int((number["slash"] or "0").split("/")[0])
     if first >= _FIRST_YEAR_NUMBERING:
         return None
     # Session numbering is shared by the Assembly and the Human Rights Council: inside a
     # Council text an unnamed one could be either.
-    return None if organ == HUMAN_RIGHTS_COUNCIL else GENERAL_ASSEMBLY
+    return None if organ == HUMAN_RIGHTS_COUNCIL.name else GENERAL_ASSEMBLY.name
 
 
 def _is_own(kind: str, reading: _NumberReading, body: str | None, own: _OwnDocument) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from itertools import compress
 
+from unres.parse.bodies import BODIES, longest_first
 from unres.parse.lines import Line, with_gap
 from unres.parse.marks import EMPHASIS_OPEN, strip_marks
 
@@ -27,10 +28,12 @@ _DATE_STAMP = r"\d{6}"
 _TOKEN = f"(?:{_JOB_NUMBER}|{_PAGE_NUMBER}|{_BARCODE}|{_DATE_STAMP})"
 _FURNITURE_LINE = re.compile(f"\\**(?:{_TOKEN})(?:[ ]+(?:{_TOKEN}))*\\**")
 _PAGE_FRACTION = re.compile(r"(\d{1,3})[ ]?/[ ]?(\d{1,3})")
-_RESOLUTION_SYMBOL = re.compile(
-    r"(?:A/(?:HRC/|ES-\d+/)?(?:RES|DEC)/[\w.\-/]+(?:[ ]\((?:Part[ ])?[IVXL\d]+\))?"
-    r"|S/RES/\d+[ ]?\(\d{4}\)|E/(?:CN\.\d+/)?(?:RES|DEC)/[\w.\-/]+)\**"
+_SERIES = "|".join(
+    re.escape(series)
+    for series in longest_first({s for body in BODIES for s in body.series.values()})
 )
+# A resolution's symbol as a running header prints it: "A/RES/75/180", "S/RES/1325 (2000)".
+_RESOLUTION_SYMBOL = re.compile(rf"(?:{_SERIES})/[\w.\-/]+(?:[ ]?\((?:Part[ ])?[IVXL\d]+\))?\**")
 _TRAILING_SYMBOL = re.compile(f"(?<=\\s)(?:{_RESOLUTION_SYMBOL.pattern})$")
 # Printed where a page breaks mid-text; "(E)" makes a job number certain anywhere.
 _INLINE_FURNITURE = re.compile(

@@ -39,7 +39,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from unres.model import Header
+from unres.parse import bodies
 from unres.parse import header_grammar as g
+from unres.parse.bodies import GENERAL_ASSEMBLY, SECURITY_COUNCIL, Body, Numbering
 from unres.parse.dates import find_dates
 from unres.parse.vocab import ORDINAL_WORDS
 
@@ -49,6 +51,13 @@ __all__ = ["parse_header"]
 _FIRST_YEAR, _LAST_YEAR = 1945, 2100
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# The series of the bodies that number by session: their symbols carry it.
+_SESSION_SERIES = tuple(
+    f"{series}/"
+    for body in bodies.BODIES
+    if Numbering.SESSION in body.numbering
+    for series in body.series.values()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +150,7 @@ def parse_header(header: str, closing: str) -> Header:
     is_decision = adopted_by is not None and adopted_by.is_decision
     symbol = _read_symbol(head, printed, organ, number, adoption_date, is_decision)
     organ = organ or _organ_of_symbol(symbol)
-    is_security_council = organ == g.SECURITY_COUNCIL
+    is_security_council = organ == SECURITY_COUNCIL.name
     report = _read_committee_report(head)
     drafts = _read_draft_symbols(head)
     return Header(
@@ -230,18 +239,8 @@ def _organ_name(matched: str) -> str | None:
 
 
 def _organ_of_symbol(symbol: str | None) -> str | None:
-    if symbol is None:
-        return None
-    if symbol.startswith("A/HRC/"):
-        return g.HUMAN_RIGHTS_COUNCIL
-    if symbol.startswith("E/CN.4/"):
-        return g.COMMISSION_ON_HUMAN_RIGHTS
-    by_series = {
-        "A": g.GENERAL_ASSEMBLY,
-        "S": g.SECURITY_COUNCIL,
-        "E": g.ECONOMIC_AND_SOCIAL_COUNCIL,
-    }
-    return by_series.get(symbol[0])
+    body = bodies.body_of_symbol(symbol)
+    return body.name if body else None
 
 
 # --- meetings and dates ------------------------------------------------------------------
@@ -453,32 +452,41 @@ def _printed_symbol(found: re.Match[str]) -> str:
 def _symbol_of_number(
     number: _Number, organ: str | None, adoption_date: dt.date | None, is_decision: bool
 ) -> str | None:
-    """The official symbol of a number as the organ numbers its resolutions."""
+    """The official symbol of a number as the organ numbers its resolutions (an unnamed
+    organ: the first in the table that numbers so)."""
     if number.session and number.serial:
         series = _series_of_organ(organ, is_decision)
         return f"{series}/{number.session}/{number.serial}" if series else None
     if number.number is None:
         return None
     is_year = _is_year(number.paren)
-    if organ == g.SECURITY_COUNCIL or (organ is None and is_year):
-        year = number.paren if is_year else (str(adoption_date.year) if adoption_date else None)
-        return f"S/RES/{number.number} ({year})" if year else None
-    if number.paren and not is_year and organ in (None, g.GENERAL_ASSEMBLY):
+    if organ is not None or is_year:
+        by_year = _numbering_body(Numbering.NUMBER_YEAR, organ)
+        if by_year:
+            year = number.paren if is_year else (str(adoption_date.year) if adoption_date else None)
+            series = by_year.series["resolution"]
+            return f"{series}/{number.number} ({year})" if year else None
+    by_session = _numbering_body(Numbering.NUMBER_ROMAN_SESSION, organ)
+    if number.paren and not is_year and by_session:
         part = f" {number.part}" if number.part else ""
-        return f"A/RES/{number.number}{part} ({number.paren})"
+        return f"{by_session.series['resolution']}/{number.number}{part} ({number.paren})"
     return None
+
+
+def _numbering_body(numbering: Numbering, organ: str | None) -> Body | None:
+    """The organ when it numbers so; when it is unknown, the first organ that does."""
+    if organ is not None:
+        body = bodies.body_named(organ)
+        return body if body and numbering in body.numbering else None
+    return next((body for body in bodies.ORGANS if numbering in body.numbering), None)
 
 
 def _series_of_organ(organ: str | None, is_decision: bool) -> str | None:
     """Symbol series of an organ that numbers by session (or year) and serial."""
-    if organ in (None, g.GENERAL_ASSEMBLY):
-        return None if is_decision else "A/RES"
-    series = {
-        g.HUMAN_RIGHTS_COUNCIL: "A/HRC",
-        g.COMMISSION_ON_HUMAN_RIGHTS: "E/CN.4",
-        g.ECONOMIC_AND_SOCIAL_COUNCIL: "E",
-    }.get(organ)
-    return f"{series}/{'DEC' if is_decision else 'RES'}" if series else None
+    body = _numbering_body(Numbering.SESSION, organ) or _numbering_body(Numbering.YEAR, organ)
+    if body is None or (body is GENERAL_ASSEMBLY and is_decision):
+        return None
+    return body.series.get("decision" if is_decision else "resolution")
 
 
 # --- session, title, agenda item, report, drafts -----------------------------------------
@@ -510,7 +518,7 @@ def _read_session(
 def _session_of_symbol(symbol: str) -> int | None:
     """75 of A/RES/75/180 or A/HRC/RES/31/12, 3 of A/RES/192 (III); CHR and ECOSOC
     numbers start with a year, and emergency special sessions are not sessions."""
-    if not symbol.startswith(("A/RES/", "A/HRC/")):
+    if not symbol.startswith(_SESSION_SERIES):
         return None
     roman = g.ROMAN_IN_PARENTHESES_AT_END.search(symbol)
     if roman:

@@ -19,22 +19,7 @@ from __future__ import annotations
 
 import re
 
-GENERAL_ASSEMBLY = "General Assembly"
-SECURITY_COUNCIL = "Security Council"
-HUMAN_RIGHTS_COUNCIL = "Human Rights Council"
-COMMISSION_ON_HUMAN_RIGHTS = "Commission on Human Rights"
-ECONOMIC_AND_SOCIAL_COUNCIL = "Economic and Social Council"
-TRUSTEESHIP_COUNCIL = "Trusteeship Council"
-
-# Longest first: the alternation must not stop at a shorter name.
-_ORGAN_NAMES = (
-    ECONOMIC_AND_SOCIAL_COUNCIL,
-    COMMISSION_ON_HUMAN_RIGHTS,
-    HUMAN_RIGHTS_COUNCIL,
-    TRUSTEESHIP_COUNCIL,
-    SECURITY_COUNCIL,
-    GENERAL_ASSEMBLY,
-)
+from unres.parse.bodies import ORGANS, longest_first, prefixes_pattern, with_series
 
 
 def spaced(name: str) -> str:
@@ -55,8 +40,12 @@ def squashed(text: str) -> str:
 _SPACE_OR_HYPHEN = re.compile(r"[\s\-]+")
 
 
-_ORGAN = "(?:" + "|".join(spaced(name) for name in _ORGAN_NAMES) + ")"
-ORGAN_BY_SQUASHED_NAME = {squashed(name): name for name in _ORGAN_NAMES}
+_ORGAN = (
+    "(?:"
+    + "|".join(spaced(name) for name in longest_first(n for o in ORGANS for n in o.names))
+    + ")"
+)
+ORGAN_BY_SQUASHED_NAME = {squashed(name): organ.name for organ in ORGANS for name in organ.names}
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013"
 HUNDREDS = {
@@ -185,10 +174,12 @@ DOCUMENT_SYMBOL = re.compile(rf"(?<![\w/])[A-Z]{{1,2}}(?:\s?/\s?{_SYMBOL_PART})+
 # Needles (case-sensitive) of a printed resolution symbol, and the window around them.
 PRINTED_SYMBOL_NEEDLES = ("RES", "DEC")
 PRINTED_SYMBOL_REACH_BEFORE, PRINTED_SYMBOL_REACH_AFTER = 14, 40
+_ORGAN_SERIES = prefixes_pattern(with_series("resolution", ORGANS), gap=r"\s?")
 # A/RES/75/180, A/RES/192 (III), S/RES/1325 (2000), A/HRC/RES/31/12, A/HRC/DEC/31/116,
 # E/CN.4/RES/2005/45, E/RES/1996/31, A/RES/ES-10/21; spaces from a converter tolerated.
 PRINTED_SYMBOL = re.compile(
-    r"(?<![\w/])(?P<series>A\s?/\s?HRC|E\s?/\s?CN\s?\.\s?4|[AES])\s?/\s?(?P<kind>RES|DEC)\s?/\s?"
+    rf"(?<![\w/])(?P<series>{_ORGAN_SERIES})"
+    r"\s?/\s?(?P<kind>RES|DEC)\s?/\s?"
     r"(?:(?P<session>(?:E?S\s?-\s?)?[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})(?![0-9])"
     r"|(?P<number>[0-9]{1,4})\s*(?:(?P<part>[A-Z])\s*)?\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))"
 )

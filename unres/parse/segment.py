@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from unres.model import Footnote, Paragraph, ParagraphKind, Structure
+from unres.parse.bodies import BODIES, ORGANS, names_pattern
 from unres.parse.footnotes import MarkerReader, clean_footnote_text, take_footnote_blocks
 from unres.parse.furniture import is_furniture_line, remove_furniture, strip_inline_furniture
 from unres.parse.lines import (
@@ -44,11 +45,7 @@ __all__ = ["split_document"]
 
 # --- tokenizer layer -----------------------------------------------------------------
 
-_ORGANS = (
-    r"(?i:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council"
-    r"|Economic\s+and\s+Social\s+Council|Commission\s+on\s+Human\s+Rights|Trusteeship\s+Council"
-    r"|Commission\s+on\s+the\s+Status\s+of\s+Women|Conference\s+of\s+the\s+Parties)"
-)
+_ORGANS = f"(?i:{names_pattern(body for body in BODIES if body.enacting_formula)})"
 _MARK = f"[{EMPHASIS_OPEN}{EMPHASIS_CLOSE}]?"
 _QUOTE = "\"'\u201c\u2018"
 # "The General Assembly," anywhere ("the" in lower case is a sentence's, not the organ
@@ -62,9 +59,9 @@ _ORGAN_LINE = re.compile(
 )
 _HEADER_START = re.compile(
     r"^(?:[\"“‘']?(?:"
-    r"United\s+Nations\b|(?:A|S|E)/(?:HRC/)?(?:RES|DEC)/|A/(?:HRC/)?\d+/L\.|General\s+Assembly\b"
-    r"|Security\s+Council\b|Human\s+Rights\s+Council\b|Economic\s+and\s+Social\s+Council\b"
-    r"|Commission\s+on\s+Human\s+Rights\b|Distr\b|Resolution\s+adopted\b|Resolution\s+\d"
+    r"United\s+Nations\b|(?:A|S|E)/(?:HRC/)?(?:RES|DEC)/|A/(?:HRC/)?\d+/L\."
+    rf"|(?:{names_pattern(ORGANS)})\b"
+    r"|Distr\b|Resolution\s+adopted\b|Resolution\s+\d"
     # The Commission on Human Rights' own heading: "Human Rights Resolution 2005/17: ..."
     r"|Human\s+Rights\s+(?:Resolution|Decision)\s+\d"
     r"|Decision\s+\d|\d{1,4}/\d{1,4}\s*\.|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+)?session\b"
@@ -81,7 +78,7 @@ _CLOSING_QUOTE = {
 }
 _DEFINITION_INLINE = re.compile(f"(?<=\\s)(?={FOOTNOTE_MARK.pattern}\\s+[A-Z])")
 _RUN_BREAKS = re.compile(
-    r"\s+(?=[\"\u201c]?The\s+(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council),)"
+    rf"\s+(?=[\"\u201c]?The\s+(?:{names_pattern(ORGANS)}),)"
     r"|(?<=[;:])\s+(?=\((?:[a-z]{1,2}|[ivx]{1,5})\)\s)"
     r"|(?<=[.;\u201d])\s+(?=\ue002?(?:\d{1,4}(?:st|nd|rd|th|d)\s+(?:plenary\s+)?meeting\b|Adopted\s+by\b))"
 )

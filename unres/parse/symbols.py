@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 import string
 
+from unres.parse.bodies import BODIES, Body, Kind, names_pattern
+
 # Hyphen, Unicode hyphen, non-breaking hyphen, en dash: escaped for use inside [...].
 _HYPHENS = "\\-\u2010\u2011\u2013"
 
@@ -115,43 +117,39 @@ BARE_NUMBER_END = re.compile(
 
 # The body named just before the keyword ("Human Rights Council resolution"): the words
 # before a keyword, whitespace collapsed, are compared with these phrases as whole words
-# (longest first, so "Human Rights Council" wins over "Council"). The values are group
-# names read by ``citations``: ``own`` is the citing body, ``council`` a Council named
-# without its full name, ``non_un`` a treaty body or agency with its own numbering.
+# (longest first, so "Human Rights Council" wins over "Council"). The values are body
+# names or the markers below, read by ``citations``.
+OWN_BODY = "own"  # the citing body: "its resolution"
+SHARED_SHORT_NAME = "shared"  # "Council": the citing body when it is called so
+OTHER_UN_BODY = "other"  # a UN body whose numbering has no symbol series we resolve
+NON_UN_BODY = "non_un"  # a treaty body or agency with its own numbering
+
+
+def _body_value(body: Body) -> str:
+    if body.kind is Kind.NON_UN:
+        return NON_UN_BODY
+    return body.name if "resolution" in body.series else OTHER_UN_BODY
+
+
+def _short_name_value(short_name: str) -> str:
+    named = [body for body in BODIES if short_name in body.short_names]
+    return _body_value(named[0]) if len(named) == 1 else SHARED_SHORT_NAME
+
+
 _BODY_PHRASES: tuple[tuple[str, str], ...] = tuple(
     sorted(
         (
-            ("Human Rights Council", "hrc"),
-            ("Economic and Social Council", "ecosoc"),
-            ("Security Council", "sc"),
-            ("Sub-Commission on the Promotion and Protection of Human Rights", "subcommission"),
-            ("Subcommission on the Promotion and Protection of Human Rights", "subcommission"),
-            (
-                "Sub-Commission on Prevention of Discrimination and Protection of Minorities",
-                "subcommission",
+            *((name, _body_value(body)) for body in BODIES for name in body.names),
+            *(
+                (short, _short_name_value(short))
+                for short in dict.fromkeys(short for body in BODIES for short in body.short_names)
             ),
-            ("Sub-Commission", "subcommission"),
-            ("Subcommission", "subcommission"),
-            ("Commission on Human Rights", "chr"),
-            ("World Health Assembly", "non_un"),
-            ("General Conference", "non_un"),
-            ("Conference of the Parties", "non_un"),
-            ("Meeting of the Parties", "non_un"),
-            ("Governing Council", "other"),
-            ("Trusteeship Council", "other"),
-            ("Environment Assembly", "other"),
-            ("Habitat Assembly", "other"),
-            ("Commission", "other"),
-            ("Conference", "other"),
-            ("Board", "other"),
-            ("Committee", "other"),
-            ("Forum", "other"),
-            ("General Assembly", "ga"),
-            ("Assembly", "ga"),
-            ("Council", "council"),
-            ("its", "own"),
-            ("Its", "own"),
-            ("ITS", "own"),
+            # Any other body, named by its kind alone.
+            *(
+                (word, OTHER_UN_BODY)
+                for word in ("Commission", "Conference", "Board", "Committee", "Forum")
+            ),
+            *((word, OWN_BODY) for word in ("its", "Its", "ITS")),
         ),
         key=lambda phrase: -len(phrase[0]),
     )
@@ -167,6 +165,5 @@ BODY_WINDOW = 80
 
 # "decision 14/8 of the Conference of the Parties": a treaty body's own numbering.
 NON_UN_BODY_AFTER = re.compile(
-    r"\s+(?:of|by)\s+the\s+(?:(?:Conference|Meeting)\s+of\s+the\s+Parties"
-    r"|World\s+Health\s+Assembly|General\s+Conference)"
+    rf"\s+(?:of|by)\s+the\s+(?:{names_pattern(b for b in BODIES if b.kind is Kind.NON_UN)})"
 )

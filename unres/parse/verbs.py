@@ -22,6 +22,7 @@ import re
 
 from unres.model import Paragraph
 from unres.parse import verb_lexicon as lex
+from unres.parse.bodies import ORGANS, longest_first, names_pattern
 
 __all__ = ["read_verb"]
 
@@ -51,13 +52,11 @@ _LEADING_NOISE = re.compile(
     re.VERBOSE,
 )
 
+_SHORT_NAMES = "|".join(longest_first({short for organ in ORGANS for short in organ.short_names}))
 # The organ addressing the paragraph when the preamble runs on from it:
 # "Security Council, having received ...", "The General Assembly, Wishing ...".
 _ORGAN_ADDRESS = re.compile(
-    r"(?:the\s+)?(?:general\s+assembly|(?:security|human\s+rights|economic\s+and\s+social"
-    r"|trusteeship)\s+council|commission\s+on\s+human\s+rights|assembly|council)\b"
-    r"\s*,?\s*",
-    re.IGNORECASE,
+    rf"(?:the\s+)?(?:{names_pattern(ORGANS)}|{_SHORT_NAMES})\b\s*,?\s*", re.IGNORECASE
 )
 
 # A word (letters, with inner hyphens or apostrophes) or any other single
