@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from schemas.failures import SchemaViolation
 from schemas.models import RELEASE_WIDE_TABLES, TABLES, primary_key, table_schema
+from schemas.quarantine import validate_or_quarantine
 from schemas.validation import empty_tables, validate_tables
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "2.0.0"
 
 __all__ = [
     "RELEASE_WIDE_TABLES",
@@ -21,5 +22,6 @@ __all__ = [
     "empty_tables",
     "primary_key",
     "table_schema",
+    "validate_or_quarantine",
     "validate_tables",
 ]

@@ -8,7 +8,7 @@ alone leads to the row in the data.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandera.polars as pa
@@ -26,6 +26,12 @@ class Failure:
     and any other context), already cut to a few; ``count`` is how many rows
     fail in all, or None when the rule concerns the table as a whole (a missing
     column, a wrong dtype).
+
+    ``documents`` makes the failure a row-level one: every document (doc_id) with a
+    failing row, each with its first failing value as shown. Removing those documents
+    removes the failure, so the build quarantines them instead of failing. None: no
+    single document explains the failure (the table's shape is wrong, a doc_id repeats
+    across inputs, a reject or a release-wide row is wrong), and it blocks the build.
     """
 
     table: str
@@ -33,6 +39,7 @@ class Failure:
     rule: str
     rows: pl.DataFrame | None = None
     count: int | None = None
+    documents: Mapping[str, str] | None = None
 
     def describe(self) -> str:
         where = self.table if self.column is None else f"{self.table}.{self.column}"
@@ -58,6 +65,35 @@ def _show(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return repr(value)
+
+
+DOCUMENT_COLUMN = "doc_id"
+UNIQUE_KEY_CHECK = "unique_key"
+VALUE_SHOWN_CHARS = 80
+
+
+def offending_documents(
+    df: pl.DataFrame, positions: pl.Series, column: str | None
+) -> dict[str, str] | None:
+    """doc_id -> the first failing value shown, for the rows of ``df`` at ``positions``;
+    None for a table whose rows belong to no document."""
+    if DOCUMENT_COLUMN not in df.columns:
+        return None
+    numbered = df.with_row_index(ROW_POSITION)
+    picked = numbered.filter(pl.col(ROW_POSITION).is_in(positions.cast(pl.UInt32).implode()))
+    shown = column if column is not None and column in df.columns else DOCUMENT_COLUMN
+    first = picked.group_by(DOCUMENT_COLUMN, maintain_order=True).agg(
+        pl.col(shown).first().alias("value")
+    )
+    return {
+        doc_id: _shortened(_show(value))
+        for doc_id, value in first.iter_rows()
+        if doc_id is not None
+    } or None
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= VALUE_SHOWN_CHARS else text[: VALUE_SHOWN_CHARS - 3] + "..."
 
 
 def _first_line(text: str, limit: int = 160) -> str:
@@ -103,5 +139,18 @@ def from_pandera(
             failures.append(Failure(table, str(column), f"fails {check}: got {', '.join(found)}"))
         else:
             rows = offending_rows(df, positions.head(ROWS_SHOWN), str(column), primary_key)
-            failures.append(Failure(table, str(column), str(check), rows, positions.len()))
+            documents = (
+                None
+                if _spans_documents(str(check), primary_key)
+                else offending_documents(df, positions, str(column))
+            )
+            failures.append(
+                Failure(table, str(column), str(check), rows, positions.len(), documents)
+            )
     return failures
+
+
+def _spans_documents(check: str, primary_key: Sequence[str]) -> bool:
+    """A repeated doc_id repeats across inputs: no single document explains it. Keys
+    within a document (doc_id and a paragraph index) repeat inside one."""
+    return check == UNIQUE_KEY_CHECK and list(primary_key) == [DOCUMENT_COLUMN]

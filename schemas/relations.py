@@ -10,7 +10,13 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from schemas.failures import ROW_POSITION, ROWS_SHOWN, Failure, offending_rows
+from schemas.failures import (
+    ROW_POSITION,
+    ROWS_SHOWN,
+    Failure,
+    offending_documents,
+    offending_rows,
+)
 from schemas.models import primary_key
 
 # documents' count column -> (the table whose rows it counts, which rows).
@@ -70,7 +76,8 @@ def _failure(
     rows = offending_rows(df, shown.get_column(ROW_POSITION), column, primary_key(table))
     if context is not None:
         rows = rows.with_columns(shown.select(context).to_series())
-    return Failure(table, column, rule, rows, bad.height)
+    documents = offending_documents(df, bad.get_column(ROW_POSITION), column)
+    return Failure(table, column, rule, rows, bad.height, documents)
 
 
 def _count_failures(documents: pl.DataFrame, tables: Mapping[str, pl.DataFrame]) -> list[Failure]:

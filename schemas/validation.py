@@ -15,9 +15,27 @@ def validate_tables(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 
     Every table of TABLES must be given, and nothing else, except that a batch
     may leave out the RELEASE_WIDE_TABLES (they are derived over the release).
-    Data checks run on collected DataFrames (pandera skips them on LazyFrames).
     Returns the given tables in TABLES order with their columns in schema order,
     so every release lays them out alike.
+    """
+    failures = find_failures(tables)
+    if failures:
+        raise SchemaViolation(failures)
+    return in_schema_order(tables)
+
+
+def in_schema_order(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The given tables in TABLES order, their columns in schema order."""
+    return {
+        name: tables[name].select(table_schema(name).names()) for name in TABLES if name in tables
+    }
+
+
+def find_failures(tables: dict[str, pl.DataFrame]) -> list[Failure]:
+    """Every rule the tables break (see ``validate_tables``), each naming the documents
+    at fault when single documents are (``Failure.documents``).
+
+    Data checks run on collected DataFrames (pandera skips them on LazyFrames).
     """
     failures = [
         Failure(name, None, "is not a table of the release")
@@ -37,11 +55,7 @@ def validate_tables(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         if dict(df.schema) == dict(table_schema(name)):
             well_formed[name] = df
     failures += cross_table_failures(well_formed)
-    if failures:
-        raise SchemaViolation(failures)
-    return {
-        name: tables[name].select(table_schema(name).names()) for name in TABLES if name in tables
-    }
+    return failures
 
 
 def empty_tables() -> dict[str, pl.DataFrame]:

@@ -17,8 +17,18 @@ REJECT_REASONS: dict[str, str] = {
     "html_not_resolution": "a web page whose text holds no resolution",
     "not_a_resolution": "readable text, but not a resolution or decision",
     "parse_error": "the parser failed on this input (a bug: the detail says where)",
+    "parse_timeout": "parsing took longer than the build's time limit per document",
+    "schema_violation": (
+        "the parsed rows break a row rule of the schema (a pattern, range or vocabulary, or "
+        "a relation between tables): the detail names table, column, check and value"
+    ),
 }
 """Every code ``rejects.reason`` may hold, with what it means."""
+
+QUARANTINE_REASONS: tuple[str, ...] = ("parse_error", "parse_timeout", "schema_violation")
+"""Reject reasons that say the pipeline, not the input, failed: the input was readable
+text, but no valid rows came of it. The build counts them as quarantined, and
+``unres build --strict`` refuses to publish when there is one."""
 
 # The day the Charter was signed: no UN document can be adopted or issued earlier.
 FIRST_UN_DATE = dt.date(1945, 6, 26)

@@ -35,6 +35,8 @@ RejectReason = Literal[
     "html_not_resolution",
     "not_a_resolution",
     "parse_error",
+    "parse_timeout",
+    "schema_violation",
 ]
 
 

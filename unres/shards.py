@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from schemas import table_schema, validate_tables
+from schemas import table_schema, validate_or_quarantine
 from unres.ingest import (
     InputFile,
     InputRecord,
@@ -81,7 +81,7 @@ def process_batch(inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int
         else:
             rejected.append(outcome)
         records.append(InputRecord(item.doc_id, outcome.sha256, item.signature))
-    tables = validate_tables(build_tables(parsed, rejected))
+    tables = validate_or_quarantine(build_tables(parsed, rejected))
     shard = Path(shard_dir)
     shard.mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
@@ -91,8 +91,8 @@ def process_batch(inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int
     return ShardResult(
         shard=str(shard),
         inputs=tuple(records),
-        documents=len(parsed),
-        rejects=len(rejected),
+        documents=tables["documents"].height,
+        rejects=tables["rejects"].height,
     )
 
 
