@@ -13,7 +13,7 @@ endif
 RUN := $(UV) run --frozen
 N ?= 20000
 
-.PHONY: setup browser run test test-slow test-crash serve lint eval bench clean
+.PHONY: setup browser run test test-slow test-crash serve lint eval eval-bulk bench clean
 
 .venv/.synced: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv \
@@ -49,6 +49,15 @@ lint: setup  ## ruff and mypy
 
 eval: setup  ## per-field accuracy on the labelled evaluation set
 	$(RUN) python -m tests.eval.evaluate
+
+# The real bulk corpus (../shared/bulk, see its SOURCES.md) and the modules that score it.
+BULK ?=
+EVAL_BULK_MODULES := tests.eval.eval_bulk
+
+eval-bulk: setup  ## weak-truth checks per folder of the bulk corpus (BULK=DIR, default ../shared/bulk)
+	@for module in $(EVAL_BULK_MODULES); do \
+	  $(RUN) python -m $$module $(if $(BULK),--bulk $(BULK)) || exit 1; \
+	done
 
 bench: setup  ## throughput and memory on a generated corpus (N=20000 documents)
 	$(RUN) python -m benchmarks.bench --n $(N)

@@ -75,7 +75,7 @@ def process_batch(inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int
     rejected: list[RejectedInput] = []
     records: list[InputRecord] = []
     for item in inputs:
-        outcome = _process_one(item, max_bytes=max_bytes)
+        outcome = process_input(item, max_bytes=max_bytes)
         if isinstance(outcome, ParsedInput):
             parsed.append(outcome)
         else:
@@ -121,7 +121,8 @@ def find_unchanged(
     return unchanged
 
 
-def _process_one(item: InputFile, *, max_bytes: int) -> ParsedInput | RejectedInput:
+def process_input(item: InputFile, *, max_bytes: int) -> ParsedInput | RejectedInput:
+    """One input read, parsed and judged: its document, or its reject with the reason."""
     path = item.path
     if item.problem is not None:
         return _rejected(item, None, item.problem)
