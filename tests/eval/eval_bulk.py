@@ -14,8 +14,9 @@ against anything the parser produced:
 * operative numbering: the operative numbers run 1, 2, 3 … (restarting at 1 for a part
   B), or there is one unnumbered operative paragraph;
 * operative verbs: every operative paragraph has a verb;
-* accepted / rejected: every resolution, decision or draft lands in documents, every
-  file of ``not-resolutions-*`` in rejects.
+* accepted / rejected: every resolution, decision or draft lands in documents (a
+  document quarantined for breaking the schema counts as rejected), every file of
+  ``not-resolutions-*`` in rejects.
 
 Per folder the share of documents passing each check is printed, then the overall
 share of all checks. ``--failures N`` lists up to N failing files per check.
@@ -217,29 +218,40 @@ CHECKS: dict[str, Callable[[Truth, Outcome], CheckResult]] = {
 
 
 def run_pipeline(bulk: Path) -> list[Outcome]:
-    """Every file in a folder of ``bulk``, through the build's per-document path."""
+    """Every file in a folder of ``bulk``, through the build's per-document path and its
+    batch validation (a document whose rows break the schema is quarantined: a reject)."""
     from flows.build import DEFAULT_MAX_BYTES
+    from schemas import validate_or_quarantine
     from unres.ingest import DecodedText, discover_inputs, read_decoded
     from unres.shards import process_input
-    from unres.tables import ParsedInput
+    from unres.tables import ParsedInput, RejectedInput, build_tables
 
-    outcomes = []
+    parsed: list[ParsedInput] = []
+    rejected: list[RejectedInput] = []
+    raw_texts: dict[str, str] = {}
     for item in discover_inputs(bulk):
         if "/" not in item.doc_id:  # SOURCES.md, titles.json
             continue
         result = process_input(item, max_bytes=DEFAULT_MAX_BYTES)
+        if isinstance(result, ParsedInput):
+            parsed.append(result)
+        else:
+            rejected.append(result)
         # Read again for the checks' own look at the text (a reject has no text: "").
         decoded = read_decoded(item.path, max_bytes=DEFAULT_MAX_BYTES)
-        raw_text = decoded.text if isinstance(decoded, DecodedText) else ""
-        if not isinstance(result, ParsedInput):
-            outcomes.append(Outcome(item.doc_id, raw_text, rejected=result.reason))
+        raw_texts[item.doc_id] = decoded.text if isinstance(decoded, DecodedText) else ""
+    rejects = validate_or_quarantine(build_tables(parsed, rejected))["rejects"]
+    reasons = dict(zip(rejects["path"], rejects["reason"], strict=True))
+    outcomes = [Outcome(path, raw_texts[path], rejected=reason) for path, reason in reasons.items()]
+    for one in parsed:
+        if one.doc_id in reasons:
             continue
-        header = result.document.header
-        operative = [p for p in result.document.paragraphs if p.kind == "operative"]
+        header = one.document.header
+        operative = [p for p in one.document.paragraphs if p.kind == "operative"]
         outcomes.append(
             Outcome(
-                doc_id=item.doc_id,
-                raw_text=raw_text,
+                doc_id=one.doc_id,
+                raw_text=raw_texts[one.doc_id],
                 rejected=None,
                 symbol=header.symbol,
                 title=header.title,
@@ -249,7 +261,7 @@ def run_pipeline(bulk: Path) -> list[Outcome]:
                 operative_verbs=tuple(p.verb for p in operative),
             )
         )
-    return outcomes
+    return sorted(outcomes, key=lambda outcome: outcome.doc_id)
 
 
 # --- scoring and the table -----------------------------------------------------------------
