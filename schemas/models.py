@@ -16,6 +16,7 @@ import polars as pl
 from schemas import checks, patterns
 from schemas.vocabulary import (
     CITATION_KINDS,
+    DOCUMENT_TYPES,
     EARLIEST_MENTIONED_DATE,
     FIRST_UN_DATE,
     LATEST_MENTIONED_DATE,
@@ -49,7 +50,18 @@ class Documents(pa.DataFrameModel):
         nullable=True,
         description=(
             "Official symbol, even when the text prints only '75/180.': 'A/RES/75/180', "
-            "'S/RES/1325 (2000)', 'A/HRC/RES/31/12'. Null when the text does not say."
+            "'S/RES/1325 (2000)', 'A/HRC/RES/31/12', 'A/HRC/DEC/31/117', 'E/RES/2019/4', "
+            "'A/RES/2625 (XXV)'; a draft's own: 'A/C.1/80/L.12'. Null when the text does "
+            "not say."
+        ),
+    )
+    document_type: str = pa.Field(
+        isin=DOCUMENT_TYPES,
+        description=(
+            "What the text is: 'resolution', 'decision', 'draft_resolution' or "
+            "'draft_decision'; from its symbol's series (A/RES, A/HRC/DEC, '/L.' of a "
+            "draft), else a draft's sponsor line ('Egypt: draft resolution'), else "
+            "'Decision adopted by ...' or a decision's 'At its 30th meeting, ... decided'."
         ),
     )
     organ: str = pa.Field(
@@ -132,9 +144,9 @@ class Documents(pa.DataFrameModel):
     def _not_blank(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return checks.not_blank(data)
 
-    @pa.check("symbol", name="resolution_symbol")
+    @pa.check("symbol", name="un_symbol")
     def _symbol_format(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return checks.matches(data, patterns.RESOLUTION_SYMBOL)
+        return checks.matches(data, patterns.UN_SYMBOL)
 
     @pa.check("committee_report", name="document_symbol")
     def _report_format(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -277,7 +289,7 @@ class Citations(_Located):
     def _value_format(cls, data: pa.PolarsData) -> pl.LazyFrame:
         value = pl.col("value")
         is_number = value.str.contains(patterns.RESOLUTION_NUMBER) | value.str.contains(
-            patterns.RESOLUTION_SYMBOL
+            patterns.UN_SYMBOL
         )
         return data.lazyframe.select(
             pl.when(pl.col("kind") == "document")
@@ -394,9 +406,9 @@ class CitationEdges(pa.DataFrameModel):
     def _key_unique(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return checks.unique_together(data, ("citing_symbol", "cited_symbol"))
 
-    @pa.check("citing_symbol", name="resolution_symbol")
+    @pa.check("citing_symbol", name="un_symbol")
     def _citing_format(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return checks.matches(data, patterns.RESOLUTION_SYMBOL)
+        return checks.matches(data, patterns.UN_SYMBOL)
 
     @pa.check("cited_symbol", name="document_symbol")
     def _cited_format(cls, data: pa.PolarsData) -> pl.LazyFrame:

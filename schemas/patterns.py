@@ -7,43 +7,55 @@ for a digit or a space in a symbol. Every pattern is anchored.
 The symbol patterns are permissive on purpose: a release is refused when one value
 fails, so they describe the real families of UN symbols (old Roman-numbered
 sessions, special and emergency special sessions, lettered parts) rather than only
-the modern form.
+the modern form. The families are generated from the parser's table of UN bodies,
+so a body or numbering scheme added there is accepted here.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
+from unres.parse.bodies import BODIES, DRAFT_TYPES, Body, Numbering
+
 _ROMAN_SESSION = r"\((?:ES-|S-)?[IVXLC]+\)"
 _LETTERED_PART = r"(?: ?[A-Z](?:-[A-Z])?)?"
 
-# "75/180", "ES-10/19", "S-27/2", "60/251 B"; before 1976: "217 A (III)", "3201 (S-VI)".
-_GA_NUMBER = (
-    rf"(?:(?:ES-|S-)?[0-9]{{1,3}}/[0-9]{{1,4}}{_LETTERED_PART}"
-    rf"|[0-9]{{1,4}}{_LETTERED_PART} ?{_ROMAN_SESSION}{_LETTERED_PART})"
-)
+# How each numbering scheme of the bodies table (unres.parse.bodies) is written in a
+# symbol: "75/180", "ES-10/19", "60/251 B"; "2019/4"; "1325 (2000)"; "217 A (III)",
+# "3201 (S-VI)".
+_NUMBER_OF: dict[Numbering, str] = {
+    Numbering.SESSION: rf"(?:ES-|S-)?[0-9]{{1,3}}/[0-9]{{1,4}}{_LETTERED_PART}",
+    Numbering.YEAR: rf"[0-9]{{4}}/[0-9]{{1,4}}{_LETTERED_PART}",
+    Numbering.NUMBER_YEAR: r"[0-9]{1,5} \([0-9]{4}\)",
+    Numbering.NUMBER_ROMAN_SESSION: (
+        rf"[0-9]{{1,4}}{_LETTERED_PART} ?{_ROMAN_SESSION}{_LETTERED_PART}"
+    ),
+}
+# What a draft's symbol carries after its series: "80/L.12", "2019/L.3/Rev.1", "ES-10/L.22".
+_DRAFT_SESSION_OF: dict[Numbering, str] = {
+    Numbering.SESSION: r"(?:ES-|S-)?[0-9]{1,3}",
+    Numbering.YEAR: r"[0-9]{4}",
+}
+_DRAFT_NUMBER = r"/L\.[0-9]{1,4}(?:/(?:Rev|Add|Corr)\.[0-9]{1,2})*"
 
-GENERAL_ASSEMBLY_SYMBOL = rf"A/(?:RES|DEC)/{_GA_NUMBER}"
-SECURITY_COUNCIL_SYMBOL = r"S/RES/[0-9]{1,5} \([0-9]{4}\)"
-HUMAN_RIGHTS_COUNCIL_SYMBOL = rf"A/HRC/(?:RES|DEC)/(?:S-)?[0-9]{{1,3}}/[0-9]{{1,4}}{_LETTERED_PART}"
-# ECOSOC ("E/RES/1996/31", "E/RES/1503 (XLVIII)") and its commissions and
-# sub-commissions ("E/CN.4/RES/2005/69", "E/CN.4/Sub.2/RES/2000/22").
-ECONOMIC_AND_SOCIAL_COUNCIL_SYMBOL = (
-    r"E/(?:CN\.[0-9]{1,2}/(?:Sub\.[0-9]/)?)?(?:RES|DEC)/"
-    rf"(?:[0-9]{{4}}/[0-9]{{1,4}}{_LETTERED_PART}|[0-9]{{1,4}}{_LETTERED_PART} ?\([A-Z0-9-]+\))"
-)
 
-RESOLUTION_SYMBOL = (
-    "^(?:"
-    + "|".join(
-        (
-            GENERAL_ASSEMBLY_SYMBOL,
-            SECURITY_COUNCIL_SYMBOL,
-            HUMAN_RIGHTS_COUNCIL_SYMBOL,
-            ECONOMIC_AND_SOCIAL_COUNCIL_SYMBOL,
-        )
-    )
-    + ")$"
-)
-"""The official symbol of a resolution or decision of the GA, SC, HRC or ECOSOC family."""
+def _symbol_forms(body: Body) -> Iterator[str]:
+    for kind, series in body.series.items():
+        for numbering in body.numbering:
+            if kind in DRAFT_TYPES:
+                session = _DRAFT_SESSION_OF.get(numbering)
+                if session:
+                    yield f"{re.escape(series)}/{session}{_DRAFT_NUMBER}"
+            else:
+                yield f"{re.escape(series)}/{_NUMBER_OF[numbering]}"
+
+
+UN_SYMBOL = "^(?:" + "|".join(dict.fromkeys(f for b in BODIES for f in _symbol_forms(b))) + ")$"
+"""The official symbol of a resolution, decision, draft resolution or draft decision of
+any body in the bodies table, in each of its numbering schemes: "A/RES/75/180",
+"S/RES/1325 (2000)", "A/HRC/DEC/31/117", "E/CN.4/RES/2003/12", "A/RES/2625 (XXV)",
+"A/C.1/80/L.12", "E/2019/L.3/Rev.1"."""
 
 RESOLUTION_NUMBER = (
     r"^(?:(?:ES-|S-)?[0-9]{1,4}(?:/[0-9]{1,4})?"

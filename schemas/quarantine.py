@@ -46,7 +46,7 @@ def validate_or_quarantine(tables: dict[str, pl.DataFrame]) -> dict[str, pl.Data
 
 
 def _details(failures: Sequence[Failure]) -> dict[str, str]:
-    """doc_id -> what its rows break: "documents.symbol fails resolution_symbol: 'X'"."""
+    """doc_id -> what its rows break: "documents.symbol fails un_symbol: 'X'"."""
     found: dict[str, list[str]] = {}
     for failure in failures:
         assert failure.documents is not None

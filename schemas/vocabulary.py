@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+# What a document is: defined with the parser's table of UN bodies, which issues them.
+from unres.parse.bodies import DOCUMENT_TYPES as DOCUMENT_TYPES
+
 PARAGRAPH_KINDS: tuple[str, ...] = ("preambular", "operative", "annex")
 CITATION_KINDS: tuple[str, ...] = ("resolution", "decision", "document")
 

@@ -43,6 +43,7 @@ def _batch() -> dict[str, pl.DataFrame]:
                 "doc_id": "A_RES_80_14.txt",
                 "source_sha256": "3f" * 32,
                 "symbol": "A/RES/80/14",
+                "document_type": "resolution",
                 "organ": "General Assembly",
                 "session": 80,
                 "title": "Treaty on the Southeast Asia Nuclear Weapon-Free Zone (Bangkok Treaty)",

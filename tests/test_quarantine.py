@@ -81,13 +81,13 @@ def test_a_row_level_violation_quarantines_the_document(
 
 def test_the_detail_names_table_column_check_and_value() -> None:
     batch = _batch(
-        lambda t: t.update(documents=t["documents"].with_columns(symbol=pl.lit("A/C.3/75/L.40")))
+        lambda t: t.update(documents=t["documents"].with_columns(symbol=pl.lit("S/RES/1325")))
     )
 
     rejects = validate_or_quarantine(batch)["rejects"]
 
     detail = rejects.filter(pl.col("path") == DOC)["detail"].item()
-    assert detail == "documents.symbol fails resolution_symbol: 'A/C.3/75/L.40'"
+    assert detail == "documents.symbol fails un_symbol: 'S/RES/1325'"
 
 
 def test_other_documents_of_the_batch_stay() -> None:

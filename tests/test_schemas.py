@@ -37,6 +37,7 @@ def valid_batch() -> Tables:
             "doc_id": DOC,
             "source_sha256": "6f1ed002ab5595859014ebf0951522d9" * 2,
             "symbol": "A/RES/75/180",
+            "document_type": "resolution",
             "organ": "General Assembly",
             "session": 75,
             "title": "Enhancement of international cooperation in the field of human rights",
@@ -235,12 +236,12 @@ VIOLATIONS: list[tuple[str, Callable[[Tables], None], list[str]]] = [
     (
         "symbol without RES",
         _set("documents", "symbol", 0, "A/75/180"),
-        [f"documents.symbol: 1 rows fail resolution_symbol: doc_id='{DOC}' value='A/75/180'"],
+        [f"documents.symbol: 1 rows fail un_symbol: doc_id='{DOC}' value='A/75/180'"],
     ),
     (
         "SC symbol without its year",
         _set("documents", "symbol", 0, "S/RES/1325"),
-        [f"documents.symbol: 1 rows fail resolution_symbol: doc_id='{DOC}' value='S/RES/1325'"],
+        [f"documents.symbol: 1 rows fail un_symbol: doc_id='{DOC}' value='S/RES/1325'"],
     ),
     (
         "adoption before the Charter",
@@ -499,12 +500,27 @@ REAL_SYMBOLS = [
     "E/RES/1503 (XLVIII)",
     "E/CN.4/RES/2005/69",
     "E/CN.4/Sub.2/RES/2000/22",
+    "A/DEC/72/410",
+    "A/HRC/DEC/31/117",
+    "A/HRC/RES/2006/5",
+    "E/RES/2019/4",
+    "E/CN.4/RES/2003/12",
+    "E/CN.4/RES/8 (XXIII)",
+    "S/RES/243 (1967)",
+    "A/C.1/80/L.12",
+    "A/C.3/80/L.12/Rev.1",
+    "A/80/L.1",
+    "A/ES-10/L.22",
+    "A/HRC/31/L.5",
+    "E/2019/L.3/Rev.1",
+    "E/CN.4/2005/L.10/Add.1",
 ]
 NOT_SYMBOLS = [
     "A/75/180",
     "75/180",
     "S/RES/1325",
-    "A/HRC/31/L.5",
+    "S/2024/L.5",
+    "A/C.7/80/L.1",
     "A/RES/75/180 ",
     "A/RES/75/180\n",
     "General Assembly resolution 75/180",
@@ -520,7 +536,7 @@ def test_real_resolution_symbols_pass(symbol: str) -> None:
 def test_non_symbols_fail(symbol: str) -> None:
     with pytest.raises(pa.errors.SchemaErrors) as raised:
         TABLES["documents"].validate(_document_symbol(symbol), lazy=True)
-    assert raised.value.failure_cases["check"].to_list() == ["resolution_symbol"]
+    assert raised.value.failure_cases["check"].to_list() == ["un_symbol"]
 
 
 REAL_CITATIONS = [

@@ -13,6 +13,7 @@ from typing import Literal
 
 ParagraphKind = Literal["preambular", "operative", "annex"]
 CitationKind = Literal["resolution", "decision", "document"]
+DocumentType = Literal["resolution", "decision", "draft_resolution", "draft_decision"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class Header:
     draft_symbols: tuple[str, ...] = ()
     plenary_meeting: int | None = None
     meeting_number: int | None = None
+    document_type: DocumentType = "resolution"
 
 
 @dataclass(frozen=True, slots=True)

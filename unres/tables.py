@@ -63,6 +63,7 @@ def _add_document_rows(rows: dict[str, list[dict[str, object]]], item: ParsedInp
             "doc_id": doc_id,
             "source_sha256": item.sha256,
             "symbol": header.symbol,
+            "document_type": header.document_type,
             "organ": header.organ,
             "session": header.session,
             "title": header.title,

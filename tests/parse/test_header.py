@@ -759,6 +759,80 @@ VARIANTS: list[tuple[str, str, str, dict[str, Any]]] = [
         "46th plenary meeting 16 December 2020",
         {"adoption_date": dt.date(2020, 12, 16), "plenary_meeting": 46, "symbol": None},
     ),
+    (
+        "a Main Committee's draft decision: its type from the sponsor line, session from symbol",
+        "United Nations\nA/C.1/80/L.35\nGeneral Assembly\nDistr.: Limited\n14 October 2025\n"
+        "First Committee\nAgenda item 97 (d)\n"
+        "United Kingdom of Great Britain and Northern Ireland: draft decision\n"
+        "Reducing space threats\nThe General Assembly,",
+        "",
+        {
+            "symbol": "A/C.1/80/L.35",
+            "document_type": "draft_decision",
+            "organ": GA,
+            "session": 80,
+            "title": "Reducing space threats",
+        },
+    ),
+    (
+        "a plenary draft resolution with a revision",
+        "United Nations A/80/L.1/Rev.1\nGeneral Assembly Distr.: Limited 9 September 2025\n"
+        "Egypt:* draft resolution\nA title\nThe General Assembly,",
+        "",
+        {"symbol": "A/80/L.1/Rev.1", "document_type": "draft_resolution", "session": 80},
+    ),
+    (
+        "a General Assembly decision has a symbol in the decision series",
+        "Decision adopted by the General Assembly on 22 December 2017\n"
+        "[on the report of the Fifth Committee (A/72/682)]\n"
+        "72/410. Appointment of members of the Advisory Committee\nThe General Assembly,",
+        "",
+        {
+            "symbol": "A/DEC/72/410",
+            "document_type": "decision",
+            "session": 72,
+            "adoption_date": dt.date(2017, 12, 22),
+        },
+    ),
+    (
+        "a Human Rights Council decision without a printed symbol",
+        "Human Rights Council\nThirty-first session\n31/117. Outcome of the universal periodic "
+        "review: Tuvalu\nAt its 30th meeting, on 5 April 2016, the Human Rights Council",
+        "",
+        {
+            "symbol": "A/HRC/DEC/31/117",
+            "document_type": "decision",
+            "organ": "Human Rights Council",
+            "meeting_number": 30,
+            "session": 31,
+        },
+    ),
+    (
+        "ECOSOC numbers by year: no session",
+        "Economic and Social Council\n2019/4. Promoting the rights of persons with disabilities"
+        "\nThe Economic and Social Council,",
+        "36th plenary meeting\n6 June 2019",
+        {
+            "symbol": "E/RES/2019/4",
+            "document_type": "resolution",
+            "organ": "Economic and Social Council",
+            "session": None,
+        },
+    ),
+    (
+        "the Human Rights Council's resolutions of 2006 numbered by year",
+        "Human Rights Council\nResolution 2006/2\nWorking group of the Commission on Human "
+        "Rights to elaborate a draft declaration\nThe Human Rights Council,",
+        "21st meeting\n29 June 2006",
+        {"symbol": "A/HRC/RES/2006/2", "session": None, "adoption_date": dt.date(2006, 6, 29)},
+    ),
+    (
+        "ECOSOC's roman-session numbering",
+        "1503 (XLVIII). Procedure for dealing with communications\n"
+        "The Economic and Social Council,",
+        "1693rd plenary meeting\n27 May 1970",
+        {"symbol": "E/RES/1503 (XLVIII)", "organ": "Economic and Social Council"},
+    ),
 ]
 
 

@@ -17,14 +17,19 @@ import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import get_args
+
+from unres.model import DocumentType
 
 __all__ = [
     "BODIES",
     "COMMISSION_ON_HUMAN_RIGHTS",
+    "DOCUMENT_TYPES",
+    "DRAFT_TYPES",
     "ECONOMIC_AND_SOCIAL_COUNCIL",
     "GENERAL_ASSEMBLY",
     "HUMAN_RIGHTS_COUNCIL",
+    "MAIN_COMMITTEES",
     "ORGANS",
     "SECURITY_COUNCIL",
     "SUBCOMMISSION",
@@ -38,10 +43,13 @@ __all__ = [
     "longest_first",
     "names_pattern",
     "prefixes_pattern",
+    "symbol_document_type",
     "with_series",
 ]
 
-DocumentType = Literal["resolution", "decision", "draft_resolution", "draft_decision"]
+DOCUMENT_TYPES: tuple[DocumentType, ...] = get_args(DocumentType)
+"""The values of ``documents.document_type``."""
+DRAFT_TYPES: tuple[DocumentType, ...] = ("draft_resolution", "draft_decision")
 
 
 class Numbering(enum.Enum):
@@ -89,48 +97,59 @@ class Body:
     # Its texts open with the body's name alone on a line ("The General Assembly,"),
     # which separates their header from their body.
     enacting_formula: bool = True
+    # The organ whose texts the body's drafts become: a Main Committee's, the Assembly.
+    parent: Body | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
     @property
+    def organ(self) -> Body:
+        """The body named as the organ of the body's texts."""
+        return self.parent or self
+
+    @property
     def series(self) -> dict[DocumentType, str]:
-        """The series each issued document type's symbols start with: "A/RES"."""
+        """The series each issued document type's symbols start with: "A/RES" for
+        "A/RES/75/180"; a draft's is the prefix ("A/C.3" of "A/C.3/80/L.12")."""
+        if self.prefix is None:
+            return {}
         return {
-            kind: f"{self.prefix}/{_SERIES_MARK[kind]}"
+            kind: f"{self.prefix}/{_SERIES_MARK[kind]}" if kind in _SERIES_MARK else self.prefix
             for kind in self.issues
-            if self.prefix and kind in _SERIES_MARK
         }
 
 
-_RESOLUTIONS_AND_DECISIONS: tuple[DocumentType, ...] = ("resolution", "decision")
+_ROMAN = Numbering.NUMBER_ROMAN_SESSION
 _SESSION, _YEAR = (Numbering.SESSION,), (Numbering.YEAR,)
 _COUNCIL = ("Council",)
 
 GENERAL_ASSEMBLY = Body(
-    "General Assembly", Kind.ORGAN, "A", _RESOLUTIONS_AND_DECISIONS,
-    (Numbering.SESSION, Numbering.NUMBER_ROMAN_SESSION), short_names=("Assembly",),
+    "General Assembly", Kind.ORGAN, "A", DOCUMENT_TYPES, (Numbering.SESSION, _ROMAN),
+    short_names=("Assembly",),
 )  # fmt: skip
 SECURITY_COUNCIL = Body(
     "Security Council", Kind.ORGAN, "S", ("resolution",), (Numbering.NUMBER_YEAR,),
     short_names=_COUNCIL,
 )  # fmt: skip
+# Its first resolutions, of 2006, are numbered by year ("resolution 2006/2").
 HUMAN_RIGHTS_COUNCIL = Body(
-    "Human Rights Council", Kind.ORGAN, "A/HRC", _RESOLUTIONS_AND_DECISIONS, _SESSION,
-    short_names=_COUNCIL,
+    "Human Rights Council", Kind.ORGAN, "A/HRC", DOCUMENT_TYPES,
+    (Numbering.SESSION, Numbering.YEAR), short_names=_COUNCIL,
 )  # fmt: skip
+# ECOSOC and its Commission numbered by roman session until the late 1970s: "1503 (XLVIII)".
 ECONOMIC_AND_SOCIAL_COUNCIL = Body(
-    "Economic and Social Council", Kind.ORGAN, "E", _RESOLUTIONS_AND_DECISIONS, _YEAR,
+    "Economic and Social Council", Kind.ORGAN, "E", DOCUMENT_TYPES, (Numbering.YEAR, _ROMAN),
     short_names=_COUNCIL,
 )  # fmt: skip
 COMMISSION_ON_HUMAN_RIGHTS = Body(
-    "Commission on Human Rights", Kind.ORGAN, "E/CN.4", _RESOLUTIONS_AND_DECISIONS, _YEAR
+    "Commission on Human Rights", Kind.ORGAN, "E/CN.4", DOCUMENT_TYPES, (Numbering.YEAR, _ROMAN)
 )
 TRUSTEESHIP_COUNCIL = Body("Trusteeship Council", Kind.ORGAN, short_names=_COUNCIL)
 SUBCOMMISSION = Body(
     "Sub-Commission on the Promotion and Protection of Human Rights", Kind.OTHER_UN,
-    "E/CN.4/Sub.2", _RESOLUTIONS_AND_DECISIONS, _YEAR,
+    "E/CN.4/Sub.2", DOCUMENT_TYPES, _YEAR,
     aliases=(
         "Subcommission on the Promotion and Protection of Human Rights",
         "Sub-Commission on Prevention of Discrimination and Protection of Minorities",
@@ -138,6 +157,24 @@ SUBCOMMISSION = Body(
     short_names=("Sub-Commission", "Subcommission"),
     enacting_formula=False,
 )  # fmt: skip
+
+
+def _main_committee(ordinal: str, prefix: str, other_name: str) -> Body:
+    return Body(
+        f"{ordinal} Committee", Kind.OTHER_UN, prefix, DRAFT_TYPES, _SESSION,
+        aliases=(other_name,), enacting_formula=False, parent=GENERAL_ASSEMBLY,
+    )  # fmt: skip
+
+
+# The Assembly's Main Committees adopt drafts that become its resolutions.
+MAIN_COMMITTEES = (
+    _main_committee("First", "A/C.1", "Disarmament and International Security Committee"),
+    _main_committee("Second", "A/C.2", "Economic and Financial Committee"),
+    _main_committee("Third", "A/C.3", "Social, Humanitarian and Cultural Committee"),
+    _main_committee("Fourth", "A/C.4", "Special Political and Decolonization Committee"),
+    _main_committee("Fifth", "A/C.5", "Administrative and Budgetary Committee"),
+    _main_committee("Sixth", "A/C.6", "Legal Committee"),
+)
 
 BODIES: tuple[Body, ...] = (
     GENERAL_ASSEMBLY,
@@ -147,7 +184,8 @@ BODIES: tuple[Body, ...] = (
     COMMISSION_ON_HUMAN_RIGHTS,
     TRUSTEESHIP_COUNCIL,
     SUBCOMMISSION,
-    Body("Commission on the Status of Women", Kind.OTHER_UN),
+    *MAIN_COMMITTEES,
+    Body("Commission on the Status of Women", Kind.OTHER_UN, "E/CN.6", DRAFT_TYPES, _YEAR),
     Body("Governing Council", Kind.OTHER_UN, enacting_formula=False),
     Body("Environment Assembly", Kind.OTHER_UN, enacting_formula=False),
     Body("Habitat Assembly", Kind.OTHER_UN, enacting_formula=False),
@@ -200,6 +238,25 @@ def prefixes_pattern(bodies: Iterable[Body], *, gap: str = "") -> str:
         "".join(f"{gap}{re.escape(char)}{gap}" if char in "/." else re.escape(char) for char in p)
         for p in prefixes
     )
+
+
+def adopted_series_pattern() -> str:
+    """An alternation of every resolution and decision series: "A/RES", "E/CN.4/DEC"."""
+    kinds: tuple[DocumentType, ...] = ("resolution", "decision")
+    series = (body.series[kind] for kind in kinds for body in with_series(kind))
+    return "|".join(re.escape(one) for one in longest_first(series))
+
+
+def symbol_document_type(symbol: str | None) -> DocumentType | None:
+    """The document type a symbol's series says: "A/RES/…" a resolution, "…/L.12" a
+    draft (which of the two drafts, the symbol does not say: None)."""
+    body = body_of_symbol(symbol)
+    if body is None or symbol is None:
+        return None
+    for kind, series in body.series.items():
+        if kind in _SERIES_MARK and symbol.startswith(series + "/"):
+            return kind
+    return None
 
 
 def with_series(document_type: DocumentType, bodies: Iterable[Body] = BODIES) -> tuple[Body, ...]:

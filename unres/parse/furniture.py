@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from itertools import compress
 
-from unres.parse.bodies import BODIES, longest_first
+from unres.parse.bodies import adopted_series_pattern
 from unres.parse.lines import Line, with_gap
 from unres.parse.marks import EMPHASIS_OPEN, strip_marks
 
@@ -28,10 +28,7 @@ _DATE_STAMP = r"\d{6}"
 _TOKEN = f"(?:{_JOB_NUMBER}|{_PAGE_NUMBER}|{_BARCODE}|{_DATE_STAMP})"
 _FURNITURE_LINE = re.compile(f"\\**(?:{_TOKEN})(?:[ ]+(?:{_TOKEN}))*\\**")
 _PAGE_FRACTION = re.compile(r"(\d{1,3})[ ]?/[ ]?(\d{1,3})")
-_SERIES = "|".join(
-    re.escape(series)
-    for series in longest_first({s for body in BODIES for s in body.series.values()})
-)
+_SERIES = adopted_series_pattern()
 # A resolution's symbol as a running header prints it: "A/RES/75/180", "S/RES/1325 (2000)".
 _RESOLUTION_SYMBOL = re.compile(rf"(?:{_SERIES})/[\w.\-/]+(?:[ ]?\((?:Part[ ])?[IVXL\d]+\))?\**")
 _TRAILING_SYMBOL = re.compile(f"(?<=\\s)(?:{_RESOLUTION_SYMBOL.pattern})$")

@@ -27,7 +27,11 @@ Decisions the contract leaves open:
   year comes from the adoption date; with neither, the symbol is null.
 * The session of a General Assembly resolution whose number is not printed comes from
   its committee report or draft symbol ("A/58/524" -> 58), which carry the session.
-* General Assembly decisions have no symbol series of their own: their symbol is null.
+* A decision's symbol is in its body's decision series, the Assembly's included:
+  "72/410." of a "Decision adopted by the General Assembly" is A/DEC/72/410.
+* ``document_type`` comes from the symbol's series, else a draft's sponsor line, else
+  "Decision adopted by ..." or a decision's "At its 30th meeting, ... decided"; by
+  default a text is a resolution.
 """
 
 from __future__ import annotations
@@ -38,10 +42,10 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from unres.model import Header
+from unres.model import DocumentType, Header
 from unres.parse import bodies
 from unres.parse import header_grammar as g
-from unres.parse.bodies import GENERAL_ASSEMBLY, SECURITY_COUNCIL, Body, Numbering
+from unres.parse.bodies import SECURITY_COUNCIL, Body, Numbering, longest_first
 from unres.parse.dates import find_dates
 from unres.parse.vocab import ORDINAL_WORDS
 
@@ -51,13 +55,6 @@ __all__ = ["parse_header"]
 _FIRST_YEAR, _LAST_YEAR = 1945, 2100
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-# The series of the bodies that number by session: their symbols carry it.
-_SESSION_SERIES = tuple(
-    f"{series}/"
-    for body in bodies.BODIES
-    if Numbering.SESSION in body.numbering
-    for series in body.series.values()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +144,9 @@ def parse_header(header: str, closing: str) -> Header:
     meeting_number, meeting_date = _read_meeting(head, close)
     adoption_date = _read_adoption_date(head, close, adopted_by, meeting_date)
     number = _number_before_title(head, enacting)
-    is_decision = adopted_by is not None and adopted_by.is_decision
+    is_decision = (adopted_by is not None and adopted_by.is_decision) or (
+        enacting is not None and enacting.re is g.ENACTING_FORMULA_DECISION
+    )
     symbol = _read_symbol(head, printed, organ, number, adoption_date, is_decision)
     organ = organ or _organ_of_symbol(symbol)
     is_security_council = organ == SECURITY_COUNCIL.name
@@ -165,6 +164,7 @@ def parse_header(header: str, closing: str) -> Header:
         draft_symbols=drafts,
         plenary_meeting=_read_plenary(close) or _read_plenary(head),
         meeting_number=meeting_number,
+        document_type=_read_document_type(head, symbol, is_decision),
     )
 
 
@@ -240,7 +240,23 @@ def _organ_name(matched: str) -> str | None:
 
 def _organ_of_symbol(symbol: str | None) -> str | None:
     body = bodies.body_of_symbol(symbol)
-    return body.name if body else None
+    return body.organ.name if body else None
+
+
+def _read_document_type(head: _Source, symbol: str | None, is_decision: bool) -> DocumentType:
+    """The symbol's series, else a draft's sponsor line or own "/L." symbol, else
+    "Decision adopted by" or a decision's "At its 30th meeting, ... decided"."""
+    of_symbol = bodies.symbol_document_type(symbol)
+    if of_symbol:
+        return of_symbol
+    sponsors = _sponsor_lines(head)
+    if sponsors:
+        return (
+            "draft_decision" if sponsors[-1]["kind"].lower() == "decision" else "draft_resolution"
+        )
+    if symbol and g.DRAFT_SYMBOL_NEEDLE in symbol:
+        return "draft_resolution"
+    return "decision" if is_decision else "resolution"
 
 
 # --- meetings and dates ------------------------------------------------------------------
@@ -484,9 +500,7 @@ def _numbering_body(numbering: Numbering, organ: str | None) -> Body | None:
 def _series_of_organ(organ: str | None, is_decision: bool) -> str | None:
     """Symbol series of an organ that numbers by session (or year) and serial."""
     body = _numbering_body(Numbering.SESSION, organ) or _numbering_body(Numbering.YEAR, organ)
-    if body is None or (body is GENERAL_ASSEMBLY and is_decision):
-        return None
-    return body.series.get("decision" if is_decision else "resolution")
+    return body.series.get("decision" if is_decision else "resolution") if body else None
 
 
 # --- session, title, agenda item, report, drafts -----------------------------------------
@@ -516,15 +530,19 @@ def _read_session(
 
 
 def _session_of_symbol(symbol: str) -> int | None:
-    """75 of A/RES/75/180 or A/HRC/RES/31/12, 3 of A/RES/192 (III); CHR and ECOSOC
-    numbers start with a year, and emergency special sessions are not sessions."""
-    if not symbol.startswith(_SESSION_SERIES):
+    """75 of A/RES/75/180, A/HRC/RES/31/12 or A/C.3/75/L.5, 3 of A/RES/192 (III): the
+    symbols of bodies numbering by session. CHR and ECOSOC numbers start with a year
+    (as did the Human Rights Council's of 2006), and emergency special sessions are not
+    sessions."""
+    body = bodies.body_of_symbol(symbol)
+    if body is None or Numbering.SESSION not in body.numbering:
         return None
     roman = g.ROMAN_IN_PARENTHESES_AT_END.search(symbol)
     if roman:
         return _roman_value(roman.group(1))
-    session = symbol.split("/")[-2]
-    return int(session) if session.isdigit() else None
+    series = next(s for s in longest_first(body.series.values()) if symbol.startswith(s + "/"))
+    session = symbol[len(series) + 1 :].split("/", 1)[0]
+    return int(session) if session.isdigit() and int(session) < _FIRST_YEAR else None
 
 
 def _roman_value(numeral: str) -> int:
@@ -568,18 +586,23 @@ def _completed_title(cut: str, before: str) -> str | None:
 
 
 def _title_start_without_number(head: _Source) -> int | None:
-    sponsors = [
-        draft.end()
-        for draft in head.matches(g.KEYWORD_DRAFT, g.DRAFT_RESOLUTION)
-        if head.ending_at(g.SPONSORS_BEFORE_DRAFT, draft.start(), g.SPONSORS_BEFORE_DRAFT_REACH)
-    ]
+    sponsors = _sponsor_lines(head)
     if sponsors:
-        return sponsors[-1]
+        return sponsors[-1].end()
     heading = _heading_at_line_start(head)
     if heading is None:
         return None
     colon = g.TITLE_AFTER_HEADING.match(head.text, heading.end())
     return colon.end() if colon else _end_of_line(head.text, heading.end())
+
+
+def _sponsor_lines(head: _Source) -> list[re.Match[str]]:
+    """The "draft resolution" that ends a draft's sponsor line ("Egypt: draft resolution")."""
+    return [
+        draft
+        for draft in head.matches(g.KEYWORD_DRAFT, g.DRAFT_RESOLUTION)
+        if head.ending_at(g.SPONSORS_BEFORE_DRAFT, draft.start(), g.SPONSORS_BEFORE_DRAFT_REACH)
+    ]
 
 
 def _read_agenda_item(head: _Source) -> str | None:

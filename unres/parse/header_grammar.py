@@ -217,15 +217,16 @@ TITLE_AFTER_HEADING = re.compile(r"[ \t]*:[ \t]*(?=\S)")
 
 KEYWORD_DRAFT = "draft"
 # The sponsor line of a draft: "Austria, Brazil and Chile: [revised] draft resolution".
-DRAFT_RESOLUTION = re.compile(r"(?i:draft\s+(?:resolution|decision))\b")
+DRAFT_RESOLUTION = re.compile(r"(?i:draft\s+(?P<kind>resolution|decision))\b")
 SPONSORS_BEFORE_DRAFT = re.compile(r":\s*(?i:revised\s+)?\Z")
 SPONSORS_BEFORE_DRAFT_REACH = 12
 # A draft's own symbol printed as the first thing on a line: "A/C.3/75/L.5", looked for
 # only in a document of limited distribution.
 KEYWORD_LIMITED = "limited"
 DRAFT_SYMBOL_NEEDLE = "/L."
+_DRAFT_SERIES = prefixes_pattern(with_series("draft_resolution"), gap=r"\s?")
 LINE_START_DRAFT_SYMBOL = re.compile(
-    rf"^[ \t]*(?:United\s+Nations\s+)?(?P<symbol>[AE](?:\s?/\s?{_SYMBOL_PART})*"
+    rf"^[ \t]*(?:United\s+Nations\s+)?(?P<symbol>(?:{_DRAFT_SERIES})\s?/\s?(?:E?S-)?[0-9]{{1,4}}"
     r"\s?/\s?L\.\s?[0-9]{1,4}(?:\s?/\s?(?:Add|Rev)\.\s?[0-9]{1,3})*)",
     re.MULTILINE,
 )

@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass
 
 from unres.model import Footnote, Paragraph, ParagraphKind, Structure
-from unres.parse.bodies import BODIES, ORGANS, names_pattern
+from unres.parse.bodies import (
+    BODIES,
+    ORGANS,
+    adopted_series_pattern,
+    names_pattern,
+    prefixes_pattern,
+    with_series,
+)
 from unres.parse.footnotes import MarkerReader, clean_footnote_text, take_footnote_blocks
 from unres.parse.furniture import is_furniture_line, remove_furniture, strip_inline_furniture
 from unres.parse.lines import (
@@ -45,6 +52,8 @@ __all__ = ["split_document"]
 
 # --- tokenizer layer -----------------------------------------------------------------
 
+_SERIES = adopted_series_pattern()
+_DRAFT_SERIES = prefixes_pattern(with_series("draft_resolution"))
 _ORGANS = f"(?i:{names_pattern(body for body in BODIES if body.enacting_formula)})"
 _MARK = f"[{EMPHASIS_OPEN}{EMPHASIS_CLOSE}]?"
 _QUOTE = "\"'\u201c\u2018"
@@ -59,7 +68,7 @@ _ORGAN_LINE = re.compile(
 )
 _HEADER_START = re.compile(
     r"^(?:[\"“‘']?(?:"
-    r"United\s+Nations\b|(?:A|S|E)/(?:HRC/)?(?:RES|DEC)/|A/(?:HRC/)?\d+/L\."
+    rf"United\s+Nations\b|(?:{_SERIES})/|(?:{_DRAFT_SERIES})/(?:E?S-)?\d+/L\."
     rf"|(?:{names_pattern(ORGANS)})\b"
     r"|Distr\b|Resolution\s+adopted\b|Resolution\s+\d"
     # The Commission on Human Rights' own heading: "Human Rights Resolution 2005/17: ..."
