@@ -29,9 +29,12 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from schemas import SCHEMA_VERSION
 from unres import PARSER_VERSION
+from unres.batches import ShardResult, process_batch
+from unres.change_detection import find_unchanged
 from unres.dictionary import write_release_docs
 from unres.diff import ReleaseDiff, diff_releases
 from unres.ingest import InputFile, InputRecord, discover_inputs
+from unres.merge import count_warnings, merge_release
 from unres.publish import (
     BuildLock,
     clean_stale_staging,
@@ -42,13 +45,6 @@ from unres.publish import (
     read_manifest,
 )
 from unres.report import write_report
-from unres.shards import (
-    ShardResult,
-    count_warnings,
-    find_unchanged,
-    merge_release,
-    process_batch,
-)
 
 log = logging.getLogger("unres.build")
 T = TypeVar("T")

@@ -56,7 +56,7 @@ def prefect_server() -> Iterator[None]:
 def release(seed_raw: Path, tmp_path: Path) -> Path:
     """Merged release tables (no report yet) from the seeds plus a Security Council page,
     an excerpt with a parser warning and an empty file: every report section has rows."""
-    from tests.test_shards import _build  # a test module that imports this one
+    from tests.test_merge import _build  # a test module that imports this one
 
     shutil.copy(RAW / "S_RES_2583_lawglobalhub-page.txt", seed_raw / "sc.txt")
     shutil.copy(RAW / "A_RES_51_77_unorg-htm-excerpt.txt", seed_raw / "excerpt.txt")

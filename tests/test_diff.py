@@ -9,7 +9,7 @@ import pytest
 
 from flows.cli import main
 from tests.conftest import RAW, SEED_NAMES
-from tests.test_shards import _build
+from tests.test_merge import _build
 from unres.diff import diff_releases
 
 

@@ -18,8 +18,8 @@ import pytest
 
 from flows.cli import main
 from tests.conftest import RAW, SEED_NAMES
-from tests.test_shards import assert_load_friendly
-from unres.shards import ROW_GROUP_ROWS
+from tests.test_merge import assert_load_friendly
+from unres.parquet_layout import ROW_GROUP_ROWS
 
 TABLES = {
     "documents",

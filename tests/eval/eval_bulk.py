@@ -222,8 +222,8 @@ def run_pipeline(bulk: Path) -> list[Outcome]:
     batch validation (a document whose rows break the schema is quarantined: a reject)."""
     from flows.build import DEFAULT_MAX_BYTES
     from schemas import validate_or_quarantine
+    from unres.batches import process_input
     from unres.ingest import DecodedText, discover_inputs, read_decoded
-    from unres.shards import process_input
     from unres.tables import ParsedInput, RejectedInput, build_tables
 
     parsed: list[ParsedInput] = []

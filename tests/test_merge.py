@@ -1,10 +1,9 @@
-"""Batches -> shards -> release tables, without Prefect: every input lands somewhere."""
+"""Shards and the previous release -> release tables, without Prefect: sorted, laid out
+for readers, duplicates flagged, a rebuild equal to a build from scratch."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -16,11 +15,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-import unres.ingest as ingest
-import unres.shards as shards
+import unres.merge as merge
+import unres.parquet_layout as parquet_layout
 from schemas import TABLES, table_schema
 from tests.conftest import RAW, SEED_NAMES
+from unres.batches import process_batch
+from unres.change_detection import find_unchanged
 from unres.ingest import InputRecord, discover_inputs
+from unres.merge import merge_release
+from unres.parquet_layout import write_release_table
 from unres.tables import BATCH_TABLES, sort_key
 
 
@@ -32,16 +35,14 @@ def _build(
     the inputs unchanged since."""
     inputs = discover_inputs(raw)
     records = {} if previous is None else _read_records(previous)
-    unchanged = shards.find_unchanged(inputs, records)
+    unchanged = find_unchanged(inputs, records)
     fresh = [item for item in inputs if item.doc_id not in unchanged]
     results = [
-        shards.process_batch(
-            fresh[i : i + batch_size], str(staging / f"shard{i:04d}"), max_bytes=10**6
-        )
+        process_batch(fresh[i : i + batch_size], str(staging / f"shard{i:04d}"), max_bytes=10**6)
         for i in range(0, len(fresh), batch_size)
     ]
     staging.mkdir(exist_ok=True)
-    rows = shards.merge_release(
+    rows = merge_release(
         [r.shard for r in results],
         staging,
         previous=previous,
@@ -55,6 +56,12 @@ def _build(
 def _read_records(release: Path) -> dict[str, InputRecord]:
     entries = json.loads((release / "inputs.json").read_text())
     return {entry["doc_id"]: InputRecord.from_json(entry) for entry in entries}
+
+
+def _row_groups_of(rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Release tables written, and previous ones read back, in row groups of ``rows``."""
+    monkeypatch.setattr(parquet_layout, "ROW_GROUP_ROWS", rows)
+    monkeypatch.setattr(merge, "ROW_GROUP_ROWS", rows)
 
 
 @pytest.fixture()
@@ -74,61 +81,6 @@ def test_exact_duplicates_both_stay_and_are_flagged(raw: Path, tmp_path: Path) -
     assert not any(w.startswith("duplicate_input") for w in flagged[f"{SEED_NAMES[1]}.txt"])
 
 
-def test_a_parser_crash_becomes_a_reject_and_the_batch_goes_on(
-    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    real_parse = shards.parse_text
-
-    def parse_or_crash(text: str):  # type: ignore[no-untyped-def]
-        if "75/180" in text:
-            raise ValueError("boom on purpose")
-        return real_parse(text)
-
-    monkeypatch.setattr(shards, "parse_text", parse_or_crash)
-    rows = _build(raw, tmp_path / "staging")
-
-    rejects = pl.read_parquet(tmp_path / "staging" / "rejects.parquet")
-    assert rows["documents"] == 2 and rows["rejects"] == 1
-    assert rejects.select("path", "reason", "detail").row(0) == (
-        f"{SEED_NAMES[0]}.txt",
-        "parse_error",
-        "ValueError: boom on purpose",
-    )
-
-
-def test_each_input_is_read_once_and_hashed_as_parsed(
-    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The recorded sha256 is that of the bytes the parser saw: a file rewritten between
-    # two reads would otherwise publish rows under another text's hash.
-    (raw / "empty.txt").write_text("")
-    seen: dict[str, str] = {}
-    real_parse = shards.parse_text
-
-    def parse_and_note(text: str):  # type: ignore[no-untyped-def]
-        seen[hashlib.sha256(text.encode()).hexdigest()] = text
-        return real_parse(text)
-
-    def no_second_read(path: Path) -> str:
-        raise AssertionError(f"{path} was read a second time to hash it")
-
-    monkeypatch.setattr(shards, "parse_text", parse_and_note)
-    monkeypatch.setattr(shards, "sha256_file", no_second_read)
-    result = shards.process_batch(discover_inputs(raw), str(tmp_path / "shard"), max_bytes=10**6)
-
-    hashes = {record.doc_id: record.sha256 for record in result.inputs}
-    assert hashes["empty.txt"] == hashlib.sha256(b"").hexdigest()
-    assert {hashes[f"{name}.txt"] for name in SEED_NAMES} == set(seen)
-
-
-def test_not_a_resolution_is_rejected_with_its_reason(raw: Path, tmp_path: Path) -> None:
-    (raw / "notes.txt").write_text("Shopping list: eggs, milk and bread.\nCall the plumber.\n")
-    _build(raw, tmp_path / "staging")
-
-    rejects = pl.read_parquet(tmp_path / "staging" / "rejects.parquet")
-    assert rejects.select("path", "reason").rows() == [("notes.txt", "not_a_resolution")]
-
-
 def test_release_tables_come_out_sorted_by_their_keys(raw: Path, tmp_path: Path) -> None:
     _build(raw, tmp_path / "staging", batch_size=1)
 
@@ -140,91 +92,6 @@ def test_release_tables_come_out_sorted_by_their_keys(raw: Path, tmp_path: Path)
     assert ("A/RES/75/180", "A/RES/70/1") in set(
         edges.select("citing_symbol", "cited_symbol").rows()
     )
-
-
-def test_a_web_page_is_parsed_when_it_holds_a_resolution_and_rejected_when_not(
-    raw: Path, tmp_path: Path
-) -> None:
-    seed = (raw / f"{SEED_NAMES[1]}.txt").read_text(encoding="utf-8")
-    paragraphs = "".join(f"<p>{block}</p>\n" for block in seed.split("\n\n"))
-    (raw / "resolution.html").write_text(f"<!DOCTYPE html><html><body>{paragraphs}</body></html>")
-    (raw / "menu.html").write_text(
-        "<!DOCTYPE html><html><body><nav>Home | News</nav><p>Opening hours: 9 to 5.</p>"
-        "</body></html>"
-    )
-    _build(raw, tmp_path / "staging")
-
-    documents = pl.read_parquet(tmp_path / "staging" / "documents.parquet")
-    rejects = pl.read_parquet(tmp_path / "staging" / "rejects.parquet")
-    page = documents.filter(pl.col("doc_id") == "resolution.html").row(0, named=True)
-    assert page["symbol"] == "A/RES/72/169" and page["n_operative"] == 17
-    assert rejects.select("path", "reason").rows() == [("menu.html", "html_not_resolution")]
-
-
-def _records(raw: Path) -> dict[str, InputRecord]:
-    """What a release built now records of the inputs under ``raw``."""
-    return {
-        item.doc_id: InputRecord(item.doc_id, shards.sha256_file(item.path), item.signature)
-        for item in discover_inputs(raw)
-    }
-
-
-def test_find_unchanged_keeps_only_inputs_whose_bytes_hash_as_before(raw: Path) -> None:
-    before = _records(raw)  # files just written: no signature to trust, bytes are hashed
-    inputs = discover_inputs(raw)
-    edited, same, new = inputs[0], inputs[1], inputs[2]
-    edited.path.write_text(edited.path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    del before[new.doc_id]  # not in the previous release: parsed afresh
-
-    unchanged = shards.find_unchanged(inputs, before)
-
-    assert list(unchanged) == [same.doc_id]
-    assert unchanged[same.doc_id].sha256 == before[same.doc_id].sha256
-
-
-@pytest.fixture()
-def settled(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Files count as settled as soon as they are written: no wait for the racy window."""
-    monkeypatch.setattr(ingest, "RACY_NANOSECONDS", 0)
-
-
-def test_an_input_whose_stat_matches_its_record_is_not_read_again(
-    raw: Path, settled: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    before = _records(raw)
-    assert all(record.signature is not None for record in before.values())
-
-    def no_reading(path: Path) -> str:
-        raise AssertionError(f"{path} was read")
-
-    monkeypatch.setattr(shards, "sha256_file", no_reading)
-    unchanged = shards.find_unchanged(discover_inputs(raw), before)
-
-    assert unchanged == before
-
-
-def test_an_input_rewritten_with_as_many_bytes_and_its_old_mtime_is_read_again(
-    raw: Path, settled: None
-) -> None:
-    before = _records(raw)
-    edited = raw / f"{SEED_NAMES[0]}.txt"
-    old = edited.stat()
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("Reaffirms", "Reiterate", 1), encoding="utf-8")
-    os.utime(edited, ns=(old.st_atime_ns, old.st_mtime_ns))
-    assert edited.stat().st_size == old.st_size and edited.stat().st_mtime_ns == old.st_mtime_ns
-
-    unchanged = shards.find_unchanged(discover_inputs(raw), before)
-
-    assert sorted(unchanged) == sorted(set(before) - {edited.name})
-
-
-def test_a_file_written_just_before_discovery_has_no_signature_to_trust(raw: Path) -> None:
-    # Written in the same tick of the file system's clock as a later edit, a file can
-    # change and keep its stat: only files older than the racy window are trusted.
-    (raw / "new.txt").write_text("fresh")
-    found = {item.doc_id: item for item in discover_inputs(raw)}
-    assert found["new.txt"].signature is None
 
 
 def assert_load_friendly(release: Path, row_group_rows: int) -> None:
@@ -266,7 +133,7 @@ def test_release_tables_are_sorted_zstd_parquet_in_row_groups_of_a_set_size(
 ) -> None:
     # Groups far smaller than the real ones, so they cut across shards of 3 inputs
     # (parts of 6 to 100 paragraph rows) and most tables have several.
-    monkeypatch.setattr(shards, "ROW_GROUP_ROWS", 16)
+    _row_groups_of(16, monkeypatch)
     staging = tmp_path / "staging"
     rows = _build(RAW, staging, batch_size=3)
 
@@ -282,20 +149,20 @@ def test_release_tables_are_sorted_zstd_parquet_in_row_groups_of_a_set_size(
 def test_merge_refuses_shards_out_of_key_order(raw: Path, tmp_path: Path) -> None:
     inputs = discover_inputs(raw)
     shard_dirs = [
-        shards.process_batch([item], str(tmp_path / f"shard{n}"), max_bytes=10**6).shard
+        process_batch([item], str(tmp_path / f"shard{n}"), max_bytes=10**6).shard
         for n, item in enumerate(inputs)
     ]
     staging = tmp_path / "staging"
     staging.mkdir()
 
     with pytest.raises(RuntimeError, match=r"out of .* order across shards"):
-        shards.merge_release(shard_dirs[::-1], staging)
+        merge_release(shard_dirs[::-1], staging)
 
 
 def test_a_table_is_written_while_its_parts_stream_in(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(shards, "ROW_GROUP_ROWS", 10)
+    _row_groups_of(10, monkeypatch)
     held = most_held = 0  # rows read from the parts and not yet written
     write_table = pq.ParquetWriter.write_table
 
@@ -317,7 +184,7 @@ def test_a_table_is_written_while_its_parts_stream_in(
 
     monkeypatch.setattr(pq.ParquetWriter, "write_table", write_and_count)
     target = tmp_path / "footnotes.parquet"
-    assert shards.write_release_table("footnotes", parts(), target) == 280
+    assert write_release_table("footnotes", parts(), target) == 280
 
     assert held == 0 and most_held < 10 + 7  # less than a group's rows, plus one part
     metadata = pq.ParquetFile(target).metadata
@@ -329,7 +196,7 @@ def test_a_rebuild_publishes_the_tables_a_build_from_scratch_does(
 ) -> None:
     # Small row groups: kept rows come from many groups of the previous files, and the
     # fresh rows fall between them.
-    monkeypatch.setattr(shards, "ROW_GROUP_ROWS", 16)
+    _row_groups_of(16, monkeypatch)
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
     shutil.copy(RAW / "A_RES_80_7.md", raw / "A_RES_80_7 copy.md")  # a duplicate, to lose
@@ -363,18 +230,18 @@ def test_a_merge_refuses_a_document_both_kept_and_parsed_afresh(raw: Path, tmp_p
     previous = tmp_path / "previous"
     _build(raw, previous)
     inputs = discover_inputs(raw)
-    shard = shards.process_batch(inputs[:1], str(tmp_path / "shard"), max_bytes=10**6).shard
+    shard = process_batch(inputs[:1], str(tmp_path / "shard"), max_bytes=10**6).shard
     staging = tmp_path / "staging"
     staging.mkdir()
 
     with pytest.raises(RuntimeError, match="both kept from the previous release and parsed"):
-        shards.merge_release([shard], staging, previous=previous, dropped=())
+        merge_release([shard], staging, previous=previous, dropped=())
 
 
 def test_a_rebuild_reads_the_previous_tables_a_row_group_at_a_time(
     raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(shards, "ROW_GROUP_ROWS", 10)
+    _row_groups_of(10, monkeypatch)
     previous = tmp_path / "previous"
     _build(raw, previous)
     read: list[int] = []
