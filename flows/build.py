@@ -205,6 +205,7 @@ async def build_release(
     """Build a release of ``raw_dir`` into ``out_dir``; ``stock``, when given, is
     ``take_stock(raw_dir, out_dir)`` taken a moment ago, before the lock."""
     started = time.perf_counter()
+    _log_stages_unless_configured()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out):
@@ -223,6 +224,15 @@ async def build_release(
             raise
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _log_stages_unless_configured() -> None:
+    """A run served by ``unres serve`` happens in a process of Prefect's, where nobody
+    set the level of the ``unres`` loggers: without this its stage lines (INFO) would
+    be dropped, and the run's logs on the server would not say what it did."""
+    unres_logger = logging.getLogger("unres")
+    if unres_logger.level == logging.NOTSET:
+        unres_logger.setLevel(logging.INFO)
 
 
 def _build(
