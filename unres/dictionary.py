@@ -12,34 +12,16 @@ from typing import Any
 import polars as pl
 
 from schemas import SCHEMA_VERSION, TABLES, primary_key
+from unres.datapackage import write_datapackage
 
 DICTIONARY_FILE = "README.md"
-DATAPACKAGE_FILE = "datapackage.json"
-
-# Frictionless table-schema types for the polars dtypes the tables use.
-_FRICTIONLESS_TYPES = {
-    pl.String: "string",
-    pl.Int32: "integer",
-    pl.Int64: "integer",
-    pl.Date: "date",
-    pl.List: "array",
-}
 
 
 def write_release_docs(release_dir: Path) -> None:
     """Write the data dictionary and datapackage.json beside the tables in ``release_dir``."""
     tables = [_describe(name, release_dir / f"{name}.parquet") for name in TABLES]
     (release_dir / DICTIONARY_FILE).write_text(_dictionary(tables), encoding="utf-8")
-    package = {
-        "profile": "tabular-data-package",
-        "name": "unres",
-        "title": "UN resolutions at paragraph level",
-        "version": SCHEMA_VERSION,
-        "resources": [_resource(table) for table in tables],
-    }
-    (release_dir / DATAPACKAGE_FILE).write_text(
-        json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    write_datapackage(release_dir)
 
 
 def _describe(name: str, path: Path) -> dict[str, Any]:
@@ -70,34 +52,6 @@ def _plain(value: object) -> object:
     if isinstance(value, pl.Series):
         return value.to_list()
     return value if isinstance(value, int | float | str | bool | list) else str(value)
-
-
-def _type_name(dtype: pl.DataType) -> str:
-    return _FRICTIONLESS_TYPES.get(dtype.base_type(), "any")
-
-
-def _resource(table: dict[str, Any]) -> dict[str, Any]:
-    schema: dict[str, Any] = {
-        "fields": [
-            {
-                "name": c["name"],
-                "type": _type_name(c["dtype"]),
-                "description": c["description"],
-                "constraints": {"required": not c["nullable"]},
-            }
-            for c in table["columns"]
-        ]
-    }
-    if table["key"]:
-        schema["primaryKey"] = list(table["key"])
-    return {
-        "name": table["name"],
-        "path": f"{table['name']}.parquet",
-        "format": "parquet",
-        "mediatype": "application/vnd.apache.parquet",
-        "description": table["doc"],
-        "schema": schema,
-    }
 
 
 def _dictionary(tables: list[dict[str, Any]]) -> str:
