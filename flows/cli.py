@@ -8,6 +8,7 @@ import contextlib
 import json
 import logging
 import os
+import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from flows.server import LocalServer, temporary_prefect_server
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+DASK_CONNECT_SECONDS = 5
 
 DESCRIPTION = """\
 Build and check the unres dataset: UN resolutions as validated Parquet tables
@@ -188,16 +190,54 @@ def _configure_logging(args: argparse.Namespace) -> None:
     root.propagate = False
 
 
-def _build(args: argparse.Namespace) -> int:
+def _usage_error(message: str) -> int:
+    """One line on what is wrong and what to do; the exit status of a bad command line."""
+    print(f"unres: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _build_usage_problem(args: argparse.Namespace) -> str | None:
+    """What makes this build's command line unusable, found before anything starts."""
     if not args.raw.is_dir():
-        print(
-            f"unres: --raw {args.raw} is not a directory; point it at the input texts.",
-            file=sys.stderr,
+        return f"--raw {args.raw} is not a directory; point it at the input texts."
+    try:
+        with os.scandir(args.raw) as entries:
+            next(entries, None)
+    except OSError as error:
+        return f"cannot read --raw {args.raw} ({error.strerror}); give a readable directory."
+    if args.out.exists() and not args.out.is_dir():
+        return (
+            f"--out {args.out} is not a directory; name the directory releases go to "
+            "(it is created if missing)."
         )
-        return EXIT_USAGE
     if args.workers < 1 or args.batch_size < 1 or args.max_bytes < 1:
-        print("unres: --workers, --batch-size and --max-bytes must be at least 1.", file=sys.stderr)
-        return EXIT_USAGE
+        return "--workers, --batch-size and --max-bytes must be at least 1."
+    if args.dask:
+        return _unreachable_dask_scheduler(args.dask)
+    return None
+
+
+def _unreachable_dask_scheduler(address: str) -> str | None:
+    """Why the Dask scheduler at ``address`` cannot be reached, found in seconds (the
+    Dask client itself waits 30 s, then fails with a long traceback)."""
+    host, _, port = address.removeprefix("tcp://").rpartition(":")
+    if not address.startswith("tcp://") or not host or not port.isdigit():
+        return f"--dask {address}: give the scheduler's address as tcp://HOST:PORT."
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=DASK_CONNECT_SECONDS):
+            return None
+    except OSError as error:
+        reason = error.strerror or str(error) or type(error).__name__
+        return (
+            f"cannot reach the Dask scheduler at {address} ({reason}); start it "
+            "(`dask scheduler`) or build without --dask."
+        )
+
+
+def _build(args: argparse.Namespace) -> int:
+    problem = _build_usage_problem(args)
+    if problem is not None:
+        return _usage_error(problem)
     started = time.perf_counter()
     try:
         with _prefect_server_unless_named() as server:
@@ -291,7 +331,22 @@ def _report(args: argparse.Namespace) -> int:
     if not (args.release / "documents.parquet").is_file():
         print(f"unres: no release at {args.release}; run `unres build` first.", file=sys.stderr)
         return EXIT_FAILED
-    print(write_report(args.release, args.output))
+    if args.output is not None:
+        if args.output.is_dir():
+            return _usage_error(
+                f"--output {args.output} is a directory; name the file to write, "
+                f"e.g. {args.output / 'report.html'}."
+            )
+        if not args.output.parent.is_dir():
+            return _usage_error(
+                f"--output {args.output}: there is no directory {args.output.parent}; "
+                "create it or write elsewhere."
+            )
+    try:
+        print(write_report(args.release, args.output))
+    except OSError as error:
+        print(f"unres: cannot write the report: {error}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 
@@ -315,12 +370,18 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from flows.serve import serve_build
-    from flows.server import local_prefect_server
+    from flows.server import local_prefect_server, port_is_free
 
     def serve(api_url: str) -> None:
         print(f"serving unres-build/scheduled on {args.cron!r} via {api_url}; Ctrl-C stops")
         serve_build(api_url, cron=args.cron, raw_dir=args.raw, out_dir=args.out)
 
+    if not args.api_url and not port_is_free(args.port):
+        return _usage_error(
+            f"port {args.port} on 127.0.0.1 is in use (another `unres serve` or Prefect "
+            f"server?); pass --port with a free port, or --api-url "
+            f"http://127.0.0.1:{args.port}/api to use the server listening there."
+        )
     try:
         if args.api_url:
             serve(args.api_url)

@@ -55,8 +55,12 @@ def write_report(
     page = _page(release_id or _release_id(release), _row_counts(release), sections)
     target = target or release / REPORT_FILE
     aside = target.with_name(f".{target.name}.tmp")
-    aside.write_text(page, encoding="utf-8")
-    os.replace(aside, target)
+    try:
+        aside.write_text(page, encoding="utf-8")
+        os.replace(aside, target)
+    except BaseException:
+        aside.unlink(missing_ok=True)
+        raise
     return target
 
 
