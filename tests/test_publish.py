@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import signal
@@ -308,3 +309,75 @@ def test_verify_follows_the_latest_link(tmp_path: Path) -> None:
     out = tmp_path / "out"
     release = _publish(out)
     assert verify_release(out / "latest") == verify_release(release) == []
+
+
+def _stage_with_docs(out: Path) -> Path:
+    """A staging directory as a build leaves it: tables, data dictionary, data package
+    and report."""
+    staging = _stage(out)
+    (staging / "README.md").write_text("# unres release: data dictionary\n")
+    (staging / "datapackage.json").write_text('{"name": "unres"}\n')
+    (staging / "report.html").write_text("<!DOCTYPE html>\n<html></html>\n")
+    return staging
+
+
+@pytest.mark.parametrize("name", ["README.md", "datapackage.json", "report.html"])
+def test_verify_covers_every_file_of_a_release(tmp_path: Path, name: str) -> None:
+    release = publish_release(
+        _stage_with_docs(tmp_path),
+        tmp_path,
+        inputs=INPUTS,
+        parser_version="0.1.0",
+        schema_version=SCHEMA_VERSION,
+    )
+    listed = read_manifest(release)["files"]
+    assert listed[name] == {
+        "sha256": hashlib.sha256((release / name).read_bytes()).hexdigest(),
+        "bytes": (release / name).stat().st_size,
+    }
+    assert verify_release(release) == []
+
+    path = release / name
+    path.chmod(0o644)
+    with path.open("a") as junk:
+        junk.write("appended junk\n")
+    problems = verify_release(tmp_path / "latest")
+    assert [p.split(":")[0] for p in problems] == [name, name]  # its sha256 and size
+
+    path.unlink()
+    assert verify_release(release)[0].startswith(f"{name}: cannot be read")
+
+
+def test_verify_finds_a_file_the_manifest_does_not_list(tmp_path: Path) -> None:
+    release = _publish(tmp_path)
+    (release / "notes.txt").write_text("added after publishing\n")
+    assert verify_release(release) == ["notes.txt: not listed in the manifest"]
+
+
+def test_latest_json_points_at_the_latest_release_with_its_manifest_hash(
+    tmp_path: Path,
+) -> None:
+    first = _publish(tmp_path)
+    second = _publish(tmp_path)
+    pointer = json.loads((tmp_path / "latest.json").read_text())
+    manifest = read_manifest(second)
+    assert pointer == {
+        "release_id": second.name,
+        "path": f"releases/{second.name}",
+        "created_at": manifest["created_at"],
+        "manifest_sha256": hashlib.sha256((second / "manifest.json").read_bytes()).hexdigest(),
+    }
+    assert (tmp_path / pointer["path"]).resolve() == (tmp_path / "latest").resolve()
+    # Replaced whole: no temporary file is left beside it.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest", "latest.json", "releases"]
+    assert first.name != second.name
+
+    # The pointer vouches for the manifest: a manifest changed afterwards is found.
+    manifest_file = second / "manifest.json"
+    manifest_file.chmod(0o644)
+    manifest_file.write_text(manifest_file.read_text().replace('"0.1.0"', '"0.1.1"'))
+    assert verify_release(second) == [
+        f"manifest.json: sha256 is {hashlib.sha256(manifest_file.read_bytes()).hexdigest()}, "
+        f"latest.json says {pointer['manifest_sha256']}"
+    ]
+    assert verify_release(first) == []  # latest.json says nothing of other releases

@@ -6,11 +6,14 @@ Layout (see docs/CONTRACT.md, "Release layout")::
     out/releases/.staging-*/      a release being written: invisible to readers
     out/releases/<release_id>/    a published release: immutable
     out/latest -> releases/<id>   what analysts open
+    out/latest.json               the same pointer as a file: release id, path,
+                                  creation time and the manifest's sha256
 
 A release is written into a staging directory, fsynced, renamed into place in
 one step, and only then is ``latest`` switched, itself by an atomic rename of a
-new symbolic link. A crash at any point leaves ``latest`` and every earlier
-release as they were; the staging left behind is removed by the next build.
+new symbolic link, then ``latest.json``, also replaced in one step. A crash at
+any point leaves ``latest`` and every earlier release as they were; the staging
+left behind is removed by the next build.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ from unres.ingest import InputRecord
 LOCK_FILE = ".lock"
 RELEASES_DIR = "releases"
 LATEST_LINK = "latest"
+# The pointer for readers that see files, not links: a copy of the release root in
+# object storage, or served over HTTP.
+LATEST_POINTER = "latest.json"
 MANIFEST_FILE = "manifest.json"
 STAGING_PREFIX = ".staging-"
 TABLE_SUFFIX = ".parquet"
@@ -147,6 +153,11 @@ def publish_release(
     table_files = sorted(staging.glob(f"*{TABLE_SUFFIX}"))
     if not table_files:
         raise ValueError(f"{staging} holds no {TABLE_SUFFIX} table files")
+    other_files = sorted(
+        path
+        for path in staging.iterdir()
+        if path.is_file() and path.suffix != TABLE_SUFFIX and path.name != MANIFEST_FILE
+    )
     previous = latest_release(out_dir)
     created = dt.datetime.now(dt.UTC)
     if release_id is None:
@@ -163,6 +174,8 @@ def publish_release(
         "tables": {
             path.name.removesuffix(TABLE_SUFFIX): _table_entry(path) for path in table_files
         },
+        # Everything else a release holds (its README.md, datapackage.json, report.html).
+        "files": {path.name: _file_entry(path) for path in other_files},
     }
     clashes = manifest.keys() & (extra or {}).keys()
     if clashes:
@@ -170,7 +183,7 @@ def publish_release(
     manifest.update(extra or {})
     manifest_path = staging / MANIFEST_FILE
     manifest_path.write_text(_manifest_json(manifest), encoding="utf-8")
-    for path in [*table_files, manifest_path]:
+    for path in [*table_files, *other_files, manifest_path]:
         path.chmod(0o444)  # published files are never rewritten
         _fsync_file(path)
     _fsync_dir(staging)
@@ -178,7 +191,7 @@ def publish_release(
     release = releases / release_id
     os.rename(staging, release)  # the release appears, whole, in this one step
     _fsync_dir(release.parent)
-    _point_latest(out_dir, release)
+    _point_latest(out_dir, release, manifest)
     return release
 
 
@@ -199,8 +212,9 @@ def read_manifest(release: Path) -> dict[str, Any]:
 def verify_release(release: Path) -> list[str]:
     """Everything wrong with a published release; empty when it is whole.
 
-    Recomputes every table's hash and row count against the manifest, looks for
-    files the manifest does not list, and holds the tables to the schemas.
+    Recomputes the hash of every file the manifest lists (and every table's row
+    count), looks for files it does not list, checks the manifest's own hash when
+    ``latest.json`` names this release, and holds the tables to the schemas.
     ``release`` may be the ``latest`` link: the release it points at is checked.
     """
     release = release.resolve()
@@ -233,12 +247,25 @@ def verify_release(release: Path) -> list[str]:
             if actual[field] != entry.get(field)
         ]
     problems += [f"{name}: not in the manifest" for name in TABLES if name not in listed]
-    listed_files = {entry["file"] for entry in listed.values()}
+    other_files = manifest.get("files", {})
+    for name, entry in other_files.items():
+        try:
+            actual = _file_entry(release / name)
+        except OSError as error:
+            problems.append(f"{name}: cannot be read: {error}")
+            continue
+        problems += [
+            f"{name}: {field} is {actual[field]}, the manifest says {entry.get(field)}"
+            for field in ("sha256", "bytes")
+            if actual[field] != entry.get(field)
+        ]
+    listed_files = {entry["file"] for entry in listed.values()} | other_files.keys()
     problems += [
         f"{path.name}: not listed in the manifest"
-        for path in sorted(release.glob(f"*{TABLE_SUFFIX}"))
-        if path.name not in listed_files
+        for path in sorted(release.iterdir())
+        if path.name not in listed_files and path.name != MANIFEST_FILE
     ]
+    problems += _pointer_problems(release)
     if manifest.get("schema_version") != SCHEMA_VERSION:
         problems.append(
             f"{MANIFEST_FILE}: schema_version {manifest.get('schema_version')!r}; this code "
@@ -271,12 +298,32 @@ def _doc_id_of(record: InputRecord) -> str:
 
 
 def _table_entry(path: Path) -> dict[str, object]:
-    return {
-        "file": path.name,
-        "rows": pq.read_metadata(path).num_rows,
-        "sha256": _sha256(path),
-        "bytes": path.stat().st_size,
-    }
+    return {"file": path.name, "rows": pq.read_metadata(path).num_rows, **_file_entry(path)}
+
+
+def _file_entry(path: Path) -> dict[str, object]:
+    return {"sha256": _sha256(path), "bytes": path.stat().st_size}
+
+
+def _pointer_problems(release: Path) -> list[str]:
+    """What is wrong with ``latest.json`` when it names ``release``: the manifest's
+    hash there is the one thing that vouches for the manifest itself."""
+    pointer_file = release.parent.parent / LATEST_POINTER
+    try:
+        pointer = json.loads(pointer_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as error:
+        return [f"{LATEST_POINTER}: cannot be read: {error}"]
+    if pointer.get("release_id") != release.name:
+        return []
+    actual = _sha256(release / MANIFEST_FILE)
+    if pointer.get("manifest_sha256") != actual:
+        return [
+            f"{MANIFEST_FILE}: sha256 is {actual}, {LATEST_POINTER} says "
+            f"{pointer.get('manifest_sha256')}"
+        ]
+    return []
 
 
 def _sha256(path: Path) -> str:
@@ -298,11 +345,21 @@ def _unused_release_id(releases: Path, created: dt.datetime) -> str:
     raise FileExistsError(errno.EEXIST, "no unused release id", str(releases / stamp))
 
 
-def _point_latest(out_dir: Path, release: Path) -> None:
+def _point_latest(out_dir: Path, release: Path, manifest: Mapping[str, object]) -> None:
     link = out_dir / LATEST_LINK
     temporary = out_dir / f".{LATEST_LINK}-{secrets.token_hex(4)}"
     os.symlink(release.relative_to(out_dir), temporary)
     os.replace(temporary, link)  # readers see the old target or the new, never neither
+    pointer = {
+        "release_id": release.name,
+        "path": release.relative_to(out_dir).as_posix(),
+        "created_at": manifest["created_at"],
+        "manifest_sha256": _sha256(release / MANIFEST_FILE),
+    }
+    written = out_dir / f".{LATEST_POINTER}-{secrets.token_hex(4)}"
+    written.write_text(json.dumps(pointer, indent=2) + "\n", encoding="utf-8")
+    _fsync_file(written)
+    os.replace(written, out_dir / LATEST_POINTER)  # as the link: old or new, never half
     _fsync_dir(out_dir)
 
 
