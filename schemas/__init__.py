@@ -8,7 +8,13 @@ rules, and raises ``SchemaViolation`` naming the table, column and rows at fault
 from __future__ import annotations
 
 from schemas.failures import SchemaViolation
-from schemas.models import RELEASE_WIDE_TABLES, TABLES, primary_key, table_schema
+from schemas.models import (
+    RELEASE_WIDE_TABLES,
+    TABLES,
+    primary_key,
+    required_columns,
+    table_schema,
+)
 from schemas.quarantine import validate_or_quarantine
 from schemas.validation import empty_tables, validate_tables
 
@@ -21,6 +27,7 @@ __all__ = [
     "SchemaViolation",
     "empty_tables",
     "primary_key",
+    "required_columns",
     "table_schema",
     "validate_or_quarantine",
     "validate_tables",

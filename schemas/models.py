@@ -437,6 +437,12 @@ def primary_key(table: str) -> tuple[str, ...]:
     return key
 
 
+def required_columns(table: str) -> frozenset[str]:
+    """The columns of ``table`` that may hold no null (the model's non-nullable fields)."""
+    columns = TABLES[table].to_schema().columns
+    return frozenset(name for name, column in columns.items() if not column.nullable)
+
+
 def table_schema(table: str) -> pl.Schema:
     """The exact polars dtypes of ``table``, in column order."""
     columns = TABLES[table].to_schema().columns

@@ -268,3 +268,24 @@ def test_a_rebuild_reads_the_previous_tables_a_row_group_at_a_time(
     assert sum(read) == sum(
         pq.read_metadata(previous / f"{name}.parquet").num_rows for name in BATCH_TABLES
     )
+
+
+def test_parquet_fields_are_non_nullable_where_the_model_requires_a_value(
+    raw: Path, tmp_path: Path
+) -> None:
+    import pandas as pd
+
+    from schemas import required_columns
+
+    staging = tmp_path / "release"
+    _build(raw, staging)
+    for name in TABLES:
+        declared = pq.read_schema(staging / f"{name}.parquet")
+        assert {f.name for f in declared if not f.nullable} == required_columns(name), name
+    documents = pq.read_schema(staging / "documents.parquet")
+    assert not documents.field("doc_id").nullable and not documents.field("warnings").nullable
+    assert documents.field("session").nullable and documents.field("symbol").nullable
+
+    # The README's pandas reading: whole numbers stay integers, missing ones <NA>.
+    frame = pd.read_parquet(staging / "documents.parquet", dtype_backend="pyarrow")
+    assert str(frame.dtypes["session"]) == str(frame.dtypes["plenary_meeting"]) == "int32[pyarrow]"

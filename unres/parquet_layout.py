@@ -16,7 +16,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from schemas import table_schema
+from schemas import required_columns, table_schema
 from unres.tables import sort_key
 
 PARQUET_COMPRESSION: Final = "zstd"
@@ -77,11 +77,15 @@ def write_release_table(name: str, parts: Iterable[pa.Table], target: Path) -> i
 @cache
 def arrow_schema(name: str) -> pa.Schema:
     """The Arrow schema of release table ``name`` as its Parquet files read back (polars
-    names a list's items "item" in memory, Parquet "element")."""
+    names a list's items "item" in memory, Parquet "element"), each column declared
+    non-nullable where the model requires a value: readers learn it from the file."""
     buffer = io.BytesIO()
     pl.DataFrame(schema=table_schema(name)).write_parquet(buffer)
     buffer.seek(0)
-    return pq.read_schema(buffer)
+    required = required_columns(name)
+    return pa.schema(
+        [field.with_nullable(field.name not in required) for field in pq.read_schema(buffer)]
+    )
 
 
 def _table_writer(target: Path, schema: pa.Schema, key: tuple[str, ...]) -> pq.ParquetWriter:
