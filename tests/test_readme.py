@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -23,16 +24,18 @@ def release_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("work")
     _build(raw, work / "output" / "releases" / "r1")
     (work / "output" / "latest").symlink_to("releases/r1")
+    pointer = {"release_id": "r1", "path": "releases/r1", "created_at": "2026-12-06T00:00:00Z"}
+    (work / "output" / "latest.json").write_text(json.dumps(pointer))
     return work
 
 
 def test_the_readme_has_polars_pandas_and_duckdb_examples() -> None:
     joined = "\n".join(EXAMPLES)
-    assert len(EXAMPLES) == 3
+    assert len(EXAMPLES) == 4
     assert "import polars" in joined and "import pandas" in joined and "import duckdb" in joined
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=["polars", "pandas", "duckdb"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=["polars", "pandas", "duckdb", "latest.json"])
 def test_readme_example_runs(
     example: str,
     release_dir: Path,
