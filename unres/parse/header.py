@@ -597,12 +597,19 @@ def _title_start_without_number(head: _Source) -> int | None:
 
 
 def _sponsor_lines(head: _Source) -> list[re.Match[str]]:
-    """The "draft resolution" that ends a draft's sponsor line ("Egypt: draft resolution")."""
-    return [
-        draft
-        for draft in head.matches(g.KEYWORD_DRAFT, g.DRAFT_RESOLUTION)
-        if head.ending_at(g.SPONSORS_BEFORE_DRAFT, draft.start(), g.SPONSORS_BEFORE_DRAFT_REACH)
-    ]
+    """What names a draft and its sponsors: "Egypt: draft resolution", a line opening
+    "Draft resolution submitted by the Chair ...", "Denmark: amendment to draft
+    resolution A/C.2/80/L.13"."""
+    found = []
+    for draft in head.matches(g.KEYWORD_DRAFT, g.DRAFT_LINE):
+        at = draft.start()
+        if draft["submitted"]:
+            opens_line = head.text[head.text.rfind("\n", 0, at) + 1 : at].strip() == ""
+            if opens_line:
+                found.append(draft)
+        elif head.ending_at(g.SPONSORS_BEFORE_DRAFT, at, g.SPONSORS_BEFORE_DRAFT_REACH):
+            found.append(draft)
+    return found
 
 
 def _read_agenda_item(head: _Source) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from unres.parse.bodies import ORGANS, longest_first, prefixes_pattern, with_series
+from unres.parse.vocab import ORDINAL_WORDS
 
 
 def spaced(name: str) -> str:
@@ -67,6 +68,19 @@ _ORDINAL = (
     r"(?:\s+(?i:and))?\s+)?"
     rf"(?P<word>(?i:one\s+)?[A-Za-z]+(?:\s?[{_DASHES}]\s?[A-Za-z]+)?))"
 )
+# A meeting's ordinal as a whole-line check reads it, in digits or in words ("1883rd",
+# "Fifty-second", "Hundred and fifty-seventh"), then a qualifier a resumed meeting
+# prints: "50th (resumed) plenary meeting". Case is the caller's to set.
+_HUNDREDS_WORDS = "|".join(HUNDREDS)
+_ORDINAL_WORDS = "|".join(
+    word.replace(" ", r"\s+").replace("-", rf"\s?[{_DASHES}]\s?")
+    for word in longest_first(ORDINAL_WORDS)
+)
+MEETING_ORDINAL = (
+    rf"(?:[0-9]{{1,5}}\s?(?:st|nd|rd|th|d)"
+    rf"|(?:(?:(?:{_HUNDREDS_WORDS})\s+)?hundred\s+(?:and\s+)?)?(?:{_ORDINAL_WORDS}))"
+    r"\s*(?:\(\s*(?:resumed|continued)\s*\)\s*)?"
+)
 ORDINAL_WORD_DASH = re.compile(rf"\s*[{_DASHES}]\s*")
 WHITESPACE = re.compile(r"\s+")
 
@@ -74,9 +88,11 @@ WHITESPACE = re.compile(r"\s+")
 
 KEYWORD_THE = "the"
 # "The General Assembly," (the comma may be missing before a single operative
-# paragraph, then the line ends). Not "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY".
+# paragraph, then the line ends; a decision of lettered items has a colon).
+# Not "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY".
 ENACTING_FORMULA = re.compile(
-    rf"(?<!by )(?<!BY )(?<!of )(?<!OF )(?<!to )(?<!TO )(?:The|THE)\s+(?P<organ>{_ORGAN})\s*(?:,|$)",
+    r"(?<!by )(?<!BY )(?<!of )(?<!OF )(?<!to )(?<!TO )"
+    rf"(?:The|THE)\s+(?P<organ>{_ORGAN})\s*(?:,|:|$)",
     re.MULTILINE,
 )
 # 1940s texts open a line with the organ alone: "Security Council, having received ...".
@@ -113,7 +129,9 @@ AT_ITS_MEETING = re.compile(
 
 KEYWORD_MEETING = "meeting"
 # The ordinal before "meeting": "46th plenary ", "Seventeenth plenary ", "53rd ".
-ORDINAL_BEFORE_MEETING = re.compile(rf"{_ORDINAL}\s*(?P<plenary>(?i:plenary)\s+)?\Z")
+ORDINAL_BEFORE_MEETING = re.compile(
+    rf"{_ORDINAL}\s*(?i:\(\s*(?:resumed|continued)\s*\)\s*)?(?P<plenary>(?i:plenary)\s+)?\Z"
+)
 ORDINAL_BEFORE_MEETING_REACH = 48
 
 # What may stand between a meeting or adoption phrase and its date: ", on", "held on".
@@ -216,10 +234,25 @@ HEADING_PREFIX = re.compile(r"Human\s+Rights")
 TITLE_AFTER_HEADING = re.compile(r"[ \t]*:[ \t]*(?=\S)")
 
 KEYWORD_DRAFT = "draft"
-# The sponsor line of a draft: "Austria, Brazil and Chile: [revised] draft resolution".
-DRAFT_RESOLUTION = re.compile(r"(?i:draft\s+(?P<kind>resolution|decision))\b")
-SPONSORS_BEFORE_DRAFT = re.compile(r":\s*(?i:revised\s+)?\Z")
-SPONSORS_BEFORE_DRAFT_REACH = 12
+_DRAFT_REFERENCE = r"[A-Z](?:\s?/\s?[A-Za-z0-9.\-]+)+"
+# What names a draft and its sponsors, after which its title is printed:
+# "Austria, Brazil and Chile: [revised] draft resolution", "Egypt:* draft decision";
+# "Draft resolution submitted by the Vice-Chair of the Committee, Jenni Mikkola
+# (Finland)[, on the basis of informal consultations on draft resolution A/C.2/80/L.5]",
+# "Draft decision submitted by the Bureau"; "Denmark:* amendment to draft resolution
+# A/C.2/80/L.13/Rev.1".
+DRAFT_LINE = re.compile(
+    r"(?i:draft\s+(?P<kind>resolution|decision))\b"
+    r"(?:(?P<submitted>\s+submitted\s+by\s+the\s+[^,()\n]{1,80}"
+    r"(?:,\s*[^,()]{1,80}?\s*\([^()]{2,60}\))?"
+    r"(?:,?\s+on\s+the\s+basis\s+of\s+informal\s+consultations\s+on\s+draft\s+"
+    rf"(?:resolution|decision)s?\s+{_DRAFT_REFERENCE}(?:\s+and\s+{_DRAFT_REFERENCE})?)?)"
+    rf"|\s+(?P<amended>{_DRAFT_REFERENCE}))?"
+)
+SPONSORS_BEFORE_DRAFT = re.compile(
+    r":\**\s*(?i:revised\s+|amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?)?\Z"
+)
+SPONSORS_BEFORE_DRAFT_REACH = 36
 # A draft's own symbol printed as the first thing on a line: "A/C.3/75/L.5", looked for
 # only in a document of limited distribution.
 KEYWORD_LIMITED = "limited"

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from unres.model import ParagraphKind
+from unres.parse.header_grammar import MEETING_ORDINAL
 from unres.parse.lines import (
     OPENING_QUOTES,
     PARAGRAPH_NUMBER,
@@ -59,7 +60,7 @@ __all__ = ["Body", "DraftParagraph", "read_body"]
 _MONTH = "|".join(name.capitalize() for name in MONTHS)
 _DATE = rf"(?:\d{{1,2}}\s*(?:{_MONTH})\s*,?\s*\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},\s*\d{{4}})"
 _CLOSING_LINE = re.compile(
-    rf"^(?:\d{{1,4}}(?:st|nd|rd|th|d)\s+(?:plenary\s+)?meeting"
+    rf"^(?:{MEETING_ORDINAL}\s+(?:plenary\s+)?meeting"
     rf"|Adopted\b[^;]{{0,160}}\bmeeting)\b\.?(?:,?\s*(?:held\s+)?(?:on\s*)?{_DATE})?\.?$"
     r"|^\[?Adopted\s+(?:without\s+a\s+vote|by\s+(?:a\s+)?recorded\s+vote|unanimously|by\s+consensus)"
     r"[^\]]{0,200}\]?\.?$",
@@ -82,6 +83,7 @@ _FUNCTION_WORD_END = re.compile(
 _WORDS = re.compile(r"\S+")
 _SENTENCE_BOUNDARY = re.compile(r"[.;] (?=[A-Z])")
 _CLOSING_STARTS = frozenset("0123456789Aa[")
+_MEETING = "meeting"
 # A line whose plain text may open with one of those: marks and leftover emphasis go.
 _CLOSING_OR_HIDDEN_STARTS = _CLOSING_STARTS | frozenset(ALL_MARKS + "*_ ")
 _PARAGRAPH_LINE_LENGTH = 150
@@ -149,13 +151,17 @@ def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
     closed = False
     # Long lines are whole paragraphs: a line break after a finished one is a boundary.
     line_per_paragraph = mean_length(lines) > _PARAGRAPH_LINE_LENGTH
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text
         # Only a line opening like a closing line, or one after it, needs its plain text.
         plain = ""
-        if closed or text[:1] in _CLOSING_OR_HIDDEN_STARTS:
+        if closed or text[:1] in _CLOSING_OR_HIDDEN_STARTS or _MEETING in text:
             plain = strip_marks(text).strip(_LEFTOVER_EMPHASIS)
-            if _is_closing_line(plain) or (closed and _CLOSING_DATE.match(plain)):
+            if (
+                _is_closing_line(plain)
+                or (closed and _CLOSING_DATE.match(plain))
+                or _is_meeting_before_date(plain, lines[index + 1 : index + 2])
+            ):
                 closing.append(plain)
                 closed = True
                 continue
@@ -197,8 +203,21 @@ def _unit_start(current: _Unit | None, text: str, gap: Gap) -> UnitStart | None:
     return None
 
 
+def _is_meeting_before_date(plain: str, following: list[Line]) -> bool:
+    """ "1883rd plenary meeting," with its date on the next line (not "at its\n2396th
+    meeting," wrapped inside a paragraph)."""
+    return (
+        plain.endswith(",")
+        and bool(following)
+        and _CLOSING_DATE.match(strip_marks(following[0].text).strip()) is not None
+        and _is_closing_line(plain[:-1])
+    )
+
+
 def _is_closing_line(plain: str) -> bool:
-    return plain[:1] in _CLOSING_STARTS and _CLOSING_LINE.match(plain) is not None
+    # A meeting in words opens with a capital: "Fifty-second plenary meeting".
+    opens = plain[:1] in _CLOSING_STARTS or (plain[:1].isupper() and _MEETING in plain)
+    return opens and _CLOSING_LINE.match(plain) is not None
 
 
 def _is_heading_line(unit: _Unit) -> bool:

@@ -62,7 +62,7 @@ _QUOTE = "\"'\u201c\u2018"
 # a Human Rights Council decision's "At its 30th meeting, on ..., the Council decided".
 _ORGAN_LINE = re.compile(
     rf"(?P<quote>[{_QUOTE}]?){_MARK}(?:(?<![^\s\]{_QUOTE}{EMPHASIS_OPEN}])(?:The|THE)\s+{_ORGANS}"
-    rf"{_MARK}\s*,|^(?:The|THE)\s+{_ORGANS}{_MARK}\s*$|^{_ORGANS}{_MARK}\s*,){_MARK}"
+    rf"{_MARK}\s*,|^(?:The|THE)\s+{_ORGANS}{_MARK}\s*[:]?$|^{_ORGANS}{_MARK}\s*,){_MARK}"
     rf"|(?P<decision>\bAt\s+its\s+\d+\w*\s+(?:plenary\s+)?meeting,?\s+(?:held\s+)?on\s+[^,]{{4,30}},"
     rf"\s+the\s+{_ORGANS})(?=\s+(?:decided|adopted|agreed)\b)"
 )
@@ -70,15 +70,18 @@ _HEADER_START = re.compile(
     r"^(?:[\"“‘']?(?:"
     rf"United\s+Nations\b|(?:{_SERIES})/|(?:{_DRAFT_SERIES})/(?:E?S-)?\d+/L\."
     rf"|(?:{names_pattern(ORGANS)})\b"
-    r"|Distr\b|Resolution\s+adopted\b|Resolution\s+\d"
+    r"|Distr\b|(?:Resolution|Decision)\s+adopted\b|Resolution\s+\d"
     # The Commission on Human Rights' own heading: "Human Rights Resolution 2005/17: ..."
     r"|Human\s+Rights\s+(?:Resolution|Decision)\s+\d"
-    r"|Decision\s+\d|\d{1,4}/\d{1,4}\s*\.|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+)?session\b"
+    r"|Decision\s+\d|\d{1,4}/\d{1,4}\s*\.|\d{1,4}\s?(?:[A-Z]\s?)?\((?:E?S-)?[IVXLC]+\)\s*\.|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+)?session\b"
     r"|Agenda\s+item\b|\[(?:on\s+the\s+report|without\s+reference)|Adopted\s+by\b"
     r"|(?:The\s+)?(?:full\s+)?text\s+of\s+(?:the\s+)?resolution\b))",
     re.I,
 )
-_TITLE_LINE = re.compile(r"^(?:\d{1,4}/\d{1,4}|[A-Z]{1,3}-\d{1,2}/\d{1,4})\s*\.\s*(\S.*)$")
+_TITLE_LINE = re.compile(
+    r"^(?:\d{1,4}/\d{1,4}|[A-Z]{1,3}-\d{1,2}/\d{1,4}|\d{1,4}\s?(?:[A-Z]\s?)?\((?:E?S-)?[IVXLC]+\))"
+    r"\s*\.\s*(\S.*)$"
+)
 _OPENING_QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'’"}
 # A sentence's end, then the quote that closes a quoted resolution.
 _CLOSING_QUOTE = {

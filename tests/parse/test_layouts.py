@@ -1,0 +1,134 @@
+"""Layouts of other eras and document types, read whole (header, paragraphs, closing).
+
+Each input is a real text's layout, trimmed: pre-1976 General Assembly resolutions,
+resumed and worded plenary meetings, drafts of the Main Committees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from unres.parse import parse_text
+
+OLD_GA = """\
+2625 (XXV). Declaration on Principles of International Law concerning Friendly
+Relations and Co-operation among States in accordance with the Charter of the
+United Nations
+
+The General Assembly,
+
+Recalling its resolutions 1815 (XVII) of 18 December 1962,
+
+1. Approves the Declaration on Principles of International Law, the text of which
+is annexed to the present resolution;
+
+2. Expresses its appreciation to the Special Committee for its work.
+
+1883rd plenary meeting,
+24 October 1970.
+"""
+
+
+def test_a_resolution_numbered_by_roman_session() -> None:
+    document = parse_text(OLD_GA)
+    header = document.header
+    assert header.symbol == "A/RES/2625 (XXV)"
+    assert header.session == 25
+    assert header.title is not None and header.title.startswith("Declaration on Principles")
+    assert header.title.endswith("Charter of the United Nations")
+    assert (header.plenary_meeting, header.adoption_date) == (1883, dt.date(1970, 10, 24))
+    last = document.paragraphs[-1]
+    assert last.text == "Expresses its appreciation to the Special Committee for its work."
+
+
+def test_a_plenary_meeting_in_words_closes_the_text() -> None:
+    document = parse_text(
+        "57 (I). Establishment of an International Children's Emergency Fund\n\n"
+        "The General Assembly,\n\nHaving considered the resolution of the Economic and "
+        "Social Council,\n\nCreates an International Children's Emergency Fund.\n\n"
+        "Fifty-sixth plenary meeting,\n11 December 1946.\n"
+    )
+    header = document.header
+    assert (header.symbol, header.session) == ("A/RES/57 (I)", 1)
+    assert (header.plenary_meeting, header.adoption_date) == (56, dt.date(1946, 12, 11))
+    assert [(p.kind, p.verb) for p in document.paragraphs] == [
+        ("preambular", "Having considered"),
+        ("operative", "Creates"),
+    ]
+
+
+def test_a_resumed_plenary_meeting() -> None:
+    document = parse_text(
+        "79/233. Title\n\nThe General Assembly,\n\n1. Decides to remain seized of the "
+        "matter.\n\n55th (resumed) plenary meeting\n19 December 2024\n"
+    )
+    assert document.header.plenary_meeting == 55
+    assert document.paragraphs[-1].text == "Decides to remain seized of the matter."
+
+
+DRAFT_HEAD = """\
+United Nations
+A/C.2/80/L.42
+General Assembly
+Distr.: Limited
+30 October 2025
+Original: English
+Eightieth session
+Second Committee
+Agenda item 16 (a)
+Macroeconomic policy questions: international trade
+and development
+
+"""
+
+
+def test_a_sponsor_line_with_a_footnote_star() -> None:
+    document = parse_text(
+        DRAFT_HEAD + "Indonesia:* draft resolution\n\nImplementation of the Declaration of the "
+        "Indian Ocean as a Zone\nof Peace\n\nThe General Assembly,\n\n"
+        "Recalling its resolution 2832 (XXVI),\n\n1. Requests the Secretary-General to report.\n"
+    )
+    header = document.header
+    title = "Implementation of the Declaration of the Indian Ocean as a Zone of Peace"
+    assert header.title == title
+    assert (header.symbol, header.document_type) == ("A/C.2/80/L.42", "draft_resolution")
+
+
+def test_a_draft_submitted_by_an_officer_of_the_committee() -> None:
+    document = parse_text(
+        DRAFT_HEAD + "Draft resolution submitted by the Vice-Chair of the Committee, Andrés\n"
+        "Napurí Pita (Peru), on the basis of informal consultations on draft\n"
+        "resolution A/C.2/80/L.31\n\n Implementation of the Third United Nations Decade for "
+        "the\nEradication of Poverty (2018–2027)\n\nThe General Assembly,\n\n"
+        "Recalling its resolution 72/233,\n\n1. Reaffirms its resolution 72/233.\n"
+    )
+    header = document.header
+    assert header.title == (
+        "Implementation of the Third United Nations Decade for the Eradication of Poverty "
+        "(2018–2027)"
+    )
+    assert header.document_type == "draft_resolution"
+    assert header.adoption_date is None
+
+
+def test_a_draft_decision_of_the_bureau_with_lettered_items() -> None:
+    document = parse_text(
+        DRAFT_HEAD + "Draft decision submitted by the Bureau\n\n Revitalization of the work "
+        "of the Second Committee\n\nThe General Assembly:\n\n(a) Approves the programme of "
+        "work;\n"
+    )
+    header = document.header
+    assert header.title == "Revitalization of the work of the Second Committee"
+    assert (header.document_type, header.organ) == ("draft_decision", "General Assembly")
+
+
+def test_a_decision_adopted_by_the_assembly_opens_its_header() -> None:
+    document = parse_text(
+        "Decision adopted by the General Assembly on 22 December 2017\n\n"
+        "[on the report of the Fifth Committee (A/72/682)]\n\n"
+        "72/410. Appointment of members of the Advisory Committee\n\n"
+        "The General Assembly,\n\n1. Appoints Mr. X as a member of the Advisory Committee.\n"
+    )
+    header = document.header
+    assert (header.symbol, header.document_type) == ("A/DEC/72/410", "decision")
+    assert header.committee_report == "A/72/682"
