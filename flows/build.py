@@ -27,7 +27,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from schemas import SCHEMA_VERSION
+from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, DEFAULT_WORKERS
+from schemas import SCHEMA_VERSION, table_file
 from unres import PARSER_VERSION
 from unres.batches import ShardResult, process_batch
 from unres.change_detection import find_unchanged
@@ -48,9 +49,6 @@ from unres.report import write_report
 
 log = logging.getLogger("unres.build")
 T = TypeVar("T")
-
-DEFAULT_BATCH_SIZE = 500
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +265,7 @@ def _build(
             Unwalked(dropped),
         )
     summary.documents, summary.rejects = summary.rows["documents"], summary.rows["rejects"]
-    summary.warnings = count_warnings(staging / "documents.parquet")
+    summary.warnings = count_warnings(staging / table_file("documents"))
     _check_every_input_accounted_for(len(inputs), summary.rows)
     shutil.rmtree(staging / "shards", ignore_errors=True)
     with _stage("wrote the data dictionary and report"):
@@ -369,7 +367,9 @@ def _check_every_input_accounted_for(n_inputs: int, rows: dict[str, int]) -> Non
         )
 
 
-def task_runner(*, workers: int = 1, dask_address: str | None = None) -> TaskRunner[Any]:
+def task_runner(
+    *, workers: int = DEFAULT_WORKERS, dask_address: str | None = None
+) -> TaskRunner[Any]:
     if dask_address:
         from prefect_dask.task_runners import DaskTaskRunner  # imported only for Dask runs
 
@@ -384,7 +384,7 @@ def run_build(
     raw_dir: Path,
     out_dir: Path,
     *,
-    workers: int = 1,
+    workers: int = DEFAULT_WORKERS,
     dask_address: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,

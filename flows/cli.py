@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
+from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, DEFAULT_WORKERS
 from flows.server import LocalServer, temporary_prefect_server
 
 EXIT_OK = 0
@@ -79,9 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--workers",
         type=int,
-        default=1,
+        default=DEFAULT_WORKERS,
         metavar="N",
-        help="parse batches in N local processes (default 1: in this process)",
+        help=f"parse batches in N local processes (default {DEFAULT_WORKERS}: in this process)",
     )
     build.add_argument(
         "--dask",
@@ -92,16 +93,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--batch-size",
         type=int,
-        default=500,
+        default=DEFAULT_BATCH_SIZE,
         metavar="N",
-        help="files per parse task (default 500); one Prefect task per batch",
+        help=f"files per parse task (default {DEFAULT_BATCH_SIZE}); one Prefect task per batch",
     )
     build.add_argument(
         "--max-bytes",
         type=int,
-        default=5 * 1024 * 1024,
+        default=DEFAULT_MAX_BYTES,
         metavar="N",
-        help="inputs larger than this are rejected as too_large (default 5 MiB)",
+        help="inputs larger than this are rejected as too_large (default "
+        f"{DEFAULT_MAX_BYTES / 2**20:g} MiB)",
     )
     _add_verbosity(build)
 
@@ -326,9 +328,10 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from schemas import table_file
     from unres.report import write_report
 
-    if not (args.release / "documents.parquet").is_file():
+    if not (args.release / table_file("documents")).is_file():
         print(f"unres: no release at {args.release}; run `unres build` first.", file=sys.stderr)
         return EXIT_FAILED
     if args.output is not None:
@@ -351,12 +354,14 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from schemas import table_file
     from unres.diff import diff_releases
 
+    documents = table_file("documents")
     for release in (args.old, args.new):
-        if not (release / "documents.parquet").is_file():
+        if not (release / documents).is_file():
             print(
-                f"unres: {release} is not a release directory (no documents.parquet).",
+                f"unres: {release} is not a release directory (no {documents}).",
                 file=sys.stderr,
             )
             return EXIT_FAILED

@@ -10,9 +10,12 @@ from __future__ import annotations
 from schemas.failures import SchemaViolation
 from schemas.models import (
     RELEASE_WIDE_TABLES,
+    TABLE_FILE_SUFFIX,
     TABLES,
     primary_key,
     required_columns,
+    sort_key,
+    table_file,
     table_schema,
 )
 from schemas.quarantine import validate_or_quarantine
@@ -24,10 +27,13 @@ __all__ = [
     "RELEASE_WIDE_TABLES",
     "SCHEMA_VERSION",
     "TABLES",
+    "TABLE_FILE_SUFFIX",
     "SchemaViolation",
     "empty_tables",
     "primary_key",
     "required_columns",
+    "sort_key",
+    "table_file",
     "table_schema",
     "validate_or_quarantine",
     "validate_tables",

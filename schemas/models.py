@@ -8,12 +8,13 @@ the wrong type is refused rather than silently converted.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import pandera.polars as pa
 import polars as pl
 
 from schemas import checks, patterns
+from schemas.failures import UNIQUE_KEY_CHECK
 from schemas.vocabulary import (
     CITATION_KINDS,
     DOCUMENT_TYPES,
@@ -33,7 +34,26 @@ def _key(*columns: str) -> dict[str, object]:
     return {"primary_key": columns}
 
 
-class Documents(pa.DataFrameModel):
+class _Table(pa.DataFrameModel):
+    """A release table. Its key, declared once (``Config.metadata = _key(...)``), also
+    makes the check that no two rows share it: ``unique_key``, reported on the key's
+    last column (the one that tells a document's rows apart)."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)  # type: ignore[no-untyped-call]  # pandera's
+        key: tuple[str, ...] = (cls.Config.metadata or {}).get("primary_key", ())
+        if key:  # pandera collects a model's checks when first asked, after this
+            cls._unique_key = _unique_key_check(key)  # type: ignore[attr-defined]
+
+
+def _unique_key_check(key: tuple[str, ...]) -> classmethod[Any, Any, Any]:
+    def unique_key(cls: type[_Table], data: pa.PolarsData) -> pl.LazyFrame:
+        return checks.unique_together(data, key)
+
+    return pa.check(key[-1], name=UNIQUE_KEY_CHECK)(unique_key)
+
+
+class Documents(_Table):
     """One row per input file that parsed: the resolution's identity and header."""
 
     doc_id: str = pa.Field(
@@ -136,10 +156,6 @@ class Documents(pa.DataFrameModel):
         strict = True
         metadata = _key("doc_id")
 
-    @pa.check("doc_id", name="unique_key")
-    def _doc_id_unique(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return checks.unique_together(data, ("doc_id",))
-
     @pa.check("doc_id", "title", "organ", "agenda_item", name="not_blank")
     def _not_blank(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return checks.not_blank(data)
@@ -165,7 +181,7 @@ class Documents(pa.DataFrameModel):
         return checks.date_between(data, FIRST_UN_DATE, latest_document_date())
 
 
-class Paragraphs(pa.DataFrameModel):
+class Paragraphs(_Table):
     """One row per preambular, operative or annex paragraph, in document order."""
 
     doc_id: str = pa.Field(description="The document (documents.doc_id).")
@@ -208,10 +224,6 @@ class Paragraphs(pa.DataFrameModel):
         strict = True
         metadata = _key("doc_id", "index")
 
-    @pa.check("index", name="unique_key")
-    def _key_unique(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return checks.unique_together(data, ("doc_id", "index"))
-
     @pa.check("index", name="consecutive_from_0_per_doc_id")
     def _index_consecutive(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return checks.consecutive_from_zero(data, "doc_id")
@@ -229,7 +241,7 @@ class Paragraphs(pa.DataFrameModel):
         return checks.every_element_at_least(data, 1)
 
 
-class _Located(pa.DataFrameModel):
+class _Located(_Table):
     """Where in a document a citation or date stands: a paragraph, a footnote, or
     neither (the header or closing lines), never both."""
 
@@ -330,7 +342,7 @@ class Dates(_Located):
         return checks.not_blank(data)
 
 
-class Footnotes(pa.DataFrameModel):
+class Footnotes(_Table):
     """One row per distinct footnote of a document."""
 
     doc_id: str = pa.Field(description="The document (documents.doc_id).")
@@ -347,16 +359,12 @@ class Footnotes(pa.DataFrameModel):
         strict = True
         metadata = _key("doc_id", "number")
 
-    @pa.check("number", name="unique_key")
-    def _key_unique(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return checks.unique_together(data, ("doc_id", "number"))
-
     @pa.check("text", name="not_blank")
     def _not_blank(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return checks.not_blank(data)
 
 
-class Rejects(pa.DataFrameModel):
+class Rejects(_Table):
     """One row per input file that could not be parsed, with the reason."""
 
     path: str = pa.Field(
@@ -382,12 +390,8 @@ class Rejects(pa.DataFrameModel):
         strict = True
         metadata = _key("path")
 
-    @pa.check("path", name="unique_key")
-    def _path_unique(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return checks.unique_together(data, ("path",))
 
-
-class CitationEdges(pa.DataFrameModel):
+class CitationEdges(_Table):
     """One row per (citing document symbol, cited symbol) pair: the citation graph.
 
     Built from the citations whose resolved_symbol is known, in documents whose own
@@ -401,10 +405,6 @@ class CitationEdges(pa.DataFrameModel):
     class Config:
         strict = True
         metadata = _key("citing_symbol", "cited_symbol")
-
-    @pa.check("cited_symbol", name="unique_key")
-    def _key_unique(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return checks.unique_together(data, ("citing_symbol", "cited_symbol"))
 
     @pa.check("citing_symbol", name="un_symbol")
     def _citing_format(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -428,6 +428,20 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
 
 RELEASE_WIDE_TABLES = frozenset({"citation_edges"})
 """Tables derived once over a whole release: a batch of documents may come without them."""
+
+
+TABLE_FILE_SUFFIX = ".parquet"
+
+
+def table_file(table: str) -> str:
+    """The name of the file that holds ``table`` in a release (and in a shard)."""
+    return f"{table}{TABLE_FILE_SUFFIX}"
+
+
+def sort_key(table: str) -> tuple[str, ...]:
+    """The columns a release table is sorted by: its primary key, else doc_id alone
+    (citations and dates, whose rows keep their order of occurrence in a document)."""
+    return primary_key(table) or ("doc_id",)
 
 
 def primary_key(table: str) -> tuple[str, ...]:

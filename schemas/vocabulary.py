@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal, get_args
+
+from unres.model import CitationKind, ParagraphKind
 
 # What a document is: defined with the parser's table of UN bodies, which issues them.
 from unres.parse.bodies import DOCUMENT_TYPES as DOCUMENT_TYPES
 
-PARAGRAPH_KINDS: tuple[str, ...] = ("preambular", "operative", "annex")
-CITATION_KINDS: tuple[str, ...] = ("resolution", "decision", "document")
+# The kinds the parser's model gives its paragraphs and citations, which it defines.
+PARAGRAPH_KINDS: tuple[str, ...] = get_args(ParagraphKind)
+CITATION_KINDS: tuple[str, ...] = get_args(CitationKind)
 
-REJECT_REASONS: dict[str, str] = {
+RejectReason = Literal[
+    "empty",
+    "binary",
+    "not_utf8",
+    "too_large",
+    "unreadable",
+    "symlink_outside_raw",
+    "html_not_resolution",
+    "not_a_resolution",
+    "parse_error",
+    "parse_timeout",
+    "schema_violation",
+]
+"""Every code ``rejects.reason`` may hold; REJECT_REASONS says what each means."""
+
+REJECT_REASONS: dict[RejectReason, str] = {
     "empty": "the file holds no bytes, or only whitespace",
     "binary": "NUL bytes, many control bytes or a known binary format (PDF, PNG, ZIP...)",
     "not_utf8": "the bytes are not UTF-8 and no other text encoding fits them",
@@ -26,9 +45,9 @@ REJECT_REASONS: dict[str, str] = {
         "a relation between tables): the detail names table, column, check and value"
     ),
 }
-"""Every code ``rejects.reason`` may hold, with what it means."""
+"""What every code of RejectReason means (the data dictionary shows it)."""
 
-QUARANTINE_REASONS: tuple[str, ...] = ("parse_error", "parse_timeout", "schema_violation")
+QUARANTINE_REASONS: tuple[RejectReason, ...] = ("parse_error", "parse_timeout", "schema_violation")
 """Reject reasons that say the pipeline, not the input, failed: the input was readable
 text, but no valid rows came of it. The build counts them as quarantined, and
 ``unres build --strict`` refuses to publish when there is one."""

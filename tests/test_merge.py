@@ -17,14 +17,14 @@ import pytest
 
 import unres.merge as merge
 import unres.parquet_layout as parquet_layout
-from schemas import TABLES, table_schema
+from schemas import TABLES, sort_key, table_schema
 from tests.conftest import RAW, SEED_NAMES
 from unres.batches import process_batch
 from unres.change_detection import find_unchanged
 from unres.ingest import InputRecord, discover_inputs
 from unres.merge import merge_release
 from unres.parquet_layout import write_release_table
-from unres.tables import BATCH_TABLES, sort_key
+from unres.tables import BATCH_TABLES
 
 
 def _build(

@@ -19,6 +19,7 @@ from schemas import (
     TABLES,
     SchemaViolation,
     empty_tables,
+    primary_key,
     table_schema,
     validate_tables,
 )
@@ -460,6 +461,21 @@ def test_many_offending_rows_show_a_few_and_count_the_rest() -> None:
     assert kind_problem.startswith("paragraphs.kind: 4 rows fail isin(")
     assert kind_problem.count("value='clause'") == 3
     assert kind_problem.endswith("; ... 1 more")
+
+
+@pytest.mark.parametrize("name", [name for name in TABLES if primary_key(name)])
+def test_a_repeated_key_fails_on_the_keys_last_column(name: str) -> None:
+    # The check is generated from the declared key: every keyed table has it.
+    batch = valid_batch()
+    assert batch[name].height, name
+    batch[name] = pl.concat([batch[name], batch[name].head(1)])
+    with pytest.raises(SchemaViolation) as raised:
+        validate_tables(batch)
+    column = primary_key(name)[-1]
+    assert any(
+        problem.startswith(f"{name}.{column}: 2 rows fail unique_key")
+        for problem in raised.value.problems
+    ), raised.value.problems
 
 
 def test_every_model_documents_every_column() -> None:

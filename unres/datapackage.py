@@ -31,7 +31,7 @@ from frictionless import Package, Parser, Plugin, Schema, fields
 from frictionless.resources import TableResource
 from polars.datatypes.classes import DataTypeClass as PolarsDataTypeClass
 
-from schemas import SCHEMA_VERSION, TABLES, primary_key
+from schemas import SCHEMA_VERSION, TABLES, primary_key, table_file
 
 DATAPACKAGE_FILE = "datapackage.json"
 PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
@@ -89,7 +89,7 @@ def _resource(table: str) -> TableResource:
         ]
     return TableResource(
         name=table,
-        path=f"{table}.parquet",
+        path=table_file(table),
         format="parquet",
         mediatype="application/vnd.apache.parquet",
         description=" ".join((model.__doc__ or "").split()),

@@ -11,7 +11,7 @@ from typing import Any
 
 import polars as pl
 
-from schemas import SCHEMA_VERSION, TABLES, primary_key
+from schemas import SCHEMA_VERSION, TABLES, primary_key, table_file
 from unres.datapackage import write_datapackage
 
 DICTIONARY_FILE = "README.md"
@@ -19,7 +19,7 @@ DICTIONARY_FILE = "README.md"
 
 def write_release_docs(release_dir: Path) -> None:
     """Write the data dictionary and datapackage.json beside the tables in ``release_dir``."""
-    tables = [_describe(name, release_dir / f"{name}.parquet") for name in TABLES]
+    tables = [_describe(name, release_dir / table_file(name)) for name in TABLES]
     (release_dir / DICTIONARY_FILE).write_text(_dictionary(tables), encoding="utf-8")
     write_datapackage(release_dir)
 

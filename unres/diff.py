@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from schemas import TABLES, primary_key
+from schemas import TABLES, primary_key, table_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +63,8 @@ def diff_releases(old: Path, new: Path, *, documents: Collection[str] | None = N
     only = None if documents is None else sorted(documents)
     touched: set[str] = set()
     for name in TABLES:
-        before = pl.scan_parquet(old / f"{name}.parquet")
-        after = pl.scan_parquet(new / f"{name}.parquet")
+        before = pl.scan_parquet(old / table_file(name))
+        after = pl.scan_parquet(new / table_file(name))
         if only is not None and name not in _RELEASE_WIDE:
             column = before.collect_schema().names()[0]  # doc_id, or path for rejects
             before, after = (rows.filter(pl.col(column).is_in(only)) for rows in (before, after))
@@ -80,8 +80,8 @@ def diff_releases(old: Path, new: Path, *, documents: Collection[str] | None = N
 
 
 def _document_ids(release: Path) -> set[str]:
-    documents = pl.read_parquet(release / "documents.parquet", columns=["doc_id"])
-    rejects = pl.read_parquet(release / "rejects.parquet", columns=["path"])
+    documents = pl.read_parquet(release / table_file("documents"), columns=["doc_id"])
+    rejects = pl.read_parquet(release / table_file("rejects"), columns=["path"])
     return set(documents["doc_id"]) | set(rejects["path"])
 
 

@@ -15,6 +15,8 @@ from typing import Final
 import polars as pl
 import pyarrow as pa
 
+from schemas import table_file
+
 DUPLICATE_WARNING: Final = "duplicate_input"
 
 
@@ -28,9 +30,9 @@ def duplicate_flags(
     Only two columns of the documents tables are read for it.
     """
     columns = ("doc_id", "source_sha256")
-    pairs = [pl.scan_parquet(Path(s) / "documents.parquet").select(columns) for s in shards]
+    pairs = [pl.scan_parquet(Path(s) / table_file("documents")).select(columns) for s in shards]
     if previous is not None:
-        earlier = pl.scan_parquet(previous / "documents.parquet").select(columns)
+        earlier = pl.scan_parquet(previous / table_file("documents")).select(columns)
         pairs.append(earlier.filter(~pl.col("doc_id").is_in(dropped)))
     if not pairs:
         return {}

@@ -18,26 +18,12 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from charset_normalizer import from_bytes
 
+from schemas.vocabulary import RejectReason
 from unres.html_text import html_to_text
-
-# The codes of schemas/vocabulary.py REJECT_REASONS, which documents each one.
-RejectReason = Literal[
-    "empty",
-    "binary",
-    "not_utf8",
-    "too_large",
-    "unreadable",
-    "symlink_outside_raw",
-    "html_not_resolution",
-    "not_a_resolution",
-    "parse_error",
-    "parse_timeout",
-    "schema_violation",
-]
 
 
 @dataclass(frozen=True, slots=True)

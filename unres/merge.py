@@ -20,9 +20,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from schemas import sort_key, table_file
 from unres.duplicates import duplicate_flags, with_duplicate_flags
 from unres.parquet_layout import ROW_GROUP_ROWS, write_release_table
-from unres.tables import BATCH_TABLES, citation_edges, sort_key
+from unres.tables import BATCH_TABLES, citation_edges
 
 
 def merge_release(
@@ -44,18 +45,19 @@ def merge_release(
     flags = duplicate_flags(shards, previous, drop)
     rows: dict[str, int] = {}
     for name in BATCH_TABLES:
-        fresh = (pq.read_table(Path(s) / f"{name}.parquet") for s in shards)
-        kept = _kept_rows(previous / f"{name}.parquet", drop) if previous else iter(())
-        parts = _interleaved(kept, fresh, sort_key(name)[0])
+        key = sort_key(name)[0]
+        fresh = (pq.read_table(Path(s) / table_file(name)) for s in shards)
+        kept = _kept_rows(previous / table_file(name), key, drop) if previous else iter(())
+        parts = _interleaved(kept, fresh, key)
         if name == "documents":
             parts = (with_duplicate_flags(part, flags) for part in parts)
-        rows[name] = write_release_table(name, parts, staging / f"{name}.parquet")
+        rows[name] = write_release_table(name, parts, staging / table_file(name))
     edges = citation_edges(
-        pl.scan_parquet(staging / "documents.parquet"),
-        pl.scan_parquet(staging / "citations.parquet"),
+        pl.scan_parquet(staging / table_file("documents")),
+        pl.scan_parquet(staging / table_file("citations")),
     ).collect()
     rows["citation_edges"] = write_release_table(
-        "citation_edges", [edges.to_arrow()], staging / "citation_edges.parquet"
+        "citation_edges", [edges.to_arrow()], staging / table_file("citation_edges")
     )
     return rows
 
@@ -66,11 +68,10 @@ def count_warnings(documents_file: Path) -> int:
     return int(counted.collect().item() or 0)
 
 
-def _kept_rows(table_file: Path, dropped: list[str]) -> Iterator[pa.Table]:
+def _kept_rows(path: Path, key: str, dropped: list[str]) -> Iterator[pa.Table]:
     """The rows of a release's table file, a row group's worth at a time, less those
-    of the ``dropped`` documents (sorted)."""
-    file = pq.ParquetFile(table_file)
-    key = file.schema_arrow.names[0]  # doc_id, or path for rejects
+    of the ``dropped`` documents (sorted), whose ids are in the ``key`` column."""
+    file = pq.ParquetFile(path)
     for batch in file.iter_batches(batch_size=ROW_GROUP_ROWS):
         if not batch.num_rows:
             continue

@@ -1,7 +1,7 @@
 """How tables lie in Parquet files: compression, row groups, declared sort order.
 
 Shard tables (one batch's) and release tables (the whole release's, streamed in) are
-both zstd-compressed and sorted by the table's key (``unres.tables.sort_key``).
+both zstd-compressed and sorted by the table's key (``schemas.sort_key``).
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from schemas import required_columns, table_schema
-from unres.tables import sort_key
+from schemas import required_columns, sort_key, table_file, table_schema
 
 PARQUET_COMPRESSION: Final = "zstd"
 # Rows per row group of a release table. With the tables sorted by doc_id and min/max
@@ -33,7 +32,7 @@ ROW_GROUP_ROWS: Final = 16_384
 def write_shard_table(name: str, frame: pl.DataFrame, shard: Path) -> None:
     """One batch's table ``name`` into the shard directory, sorted by its key."""
     frame.sort(sort_key(name), maintain_order=True).write_parquet(
-        shard / f"{name}.parquet", compression=PARQUET_COMPRESSION
+        shard / table_file(name), compression=PARQUET_COMPRESSION
     )
 
 

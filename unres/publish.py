@@ -35,7 +35,13 @@ from typing import Any
 import polars as pl
 import pyarrow.parquet as pq
 
-from schemas import SCHEMA_VERSION, TABLES, SchemaViolation, validate_tables
+from schemas import (
+    SCHEMA_VERSION,
+    TABLE_FILE_SUFFIX,
+    TABLES,
+    SchemaViolation,
+    validate_tables,
+)
 from unres.ingest import InputRecord
 
 LOCK_FILE = ".lock"
@@ -46,7 +52,6 @@ LATEST_LINK = "latest"
 LATEST_POINTER = "latest.json"
 MANIFEST_FILE = "manifest.json"
 STAGING_PREFIX = ".staging-"
-TABLE_SUFFIX = ".parquet"
 
 _RELEASE_ID_TIME = "%Y%m%dT%H%M%SZ"
 _RELEASE_ID_ATTEMPTS = 100
@@ -150,13 +155,13 @@ def publish_release(
     releases = out_dir / RELEASES_DIR
     if staging.resolve().parent != releases.resolve():
         raise ValueError(f"{staging} is not a staging directory of {out_dir} (new_staging_dir)")
-    table_files = sorted(staging.glob(f"*{TABLE_SUFFIX}"))
+    table_files = sorted(staging.glob(f"*{TABLE_FILE_SUFFIX}"))
     if not table_files:
-        raise ValueError(f"{staging} holds no {TABLE_SUFFIX} table files")
+        raise ValueError(f"{staging} holds no {TABLE_FILE_SUFFIX} table files")
     other_files = sorted(
         path
         for path in staging.iterdir()
-        if path.is_file() and path.suffix != TABLE_SUFFIX and path.name != MANIFEST_FILE
+        if path.is_file() and path.suffix != TABLE_FILE_SUFFIX and path.name != MANIFEST_FILE
     )
     previous = latest_release(out_dir)
     created = dt.datetime.now(dt.UTC)
@@ -172,7 +177,7 @@ def publish_release(
         "previous_release": previous.name if previous else None,
         "inputs": [record.to_json() for record in sorted(inputs, key=_doc_id_of)],
         "tables": {
-            path.name.removesuffix(TABLE_SUFFIX): _table_entry(path) for path in table_files
+            path.name.removesuffix(TABLE_FILE_SUFFIX): _table_entry(path) for path in table_files
         },
         # Everything else a release holds (its README.md, datapackage.json, report.html).
         "files": {path.name: _file_entry(path) for path in other_files},

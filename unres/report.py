@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 import pyarrow.parquet as pq
 
-from schemas import TABLES
+from schemas import TABLES, table_file
 from unres.publish import MANIFEST_FILE, read_manifest
 
 REPORT_FILE = "report.html"
@@ -35,7 +35,7 @@ def write_report(
     sees half a report and a published, read-only one can be regenerated. The page
     names ``release_id``; by default the one in the release's manifest.
     """
-    tables = {name: pl.scan_parquet(release / f"{name}.parquet") for name in _PLOTTED}
+    tables = {name: pl.scan_parquet(release / table_file(name)) for name in _PLOTTED}
     sections = [
         _section("Documents per body", _counts(tables["documents"], "organ")),
         _section("Documents per session or year", _per_session_or_year(tables["documents"])),
@@ -184,7 +184,7 @@ def _section(title: str, rows: list[tuple[str, int]]) -> str:
 
 def _row_counts(release: Path) -> dict[str, int]:
     """Every table's row count, from the Parquet footers: no table is read for it."""
-    return {name: pq.read_metadata(release / f"{name}.parquet").num_rows for name in TABLES}
+    return {name: pq.read_metadata(release / table_file(name)).num_rows for name in TABLES}
 
 
 def _page(release: str, rows: dict[str, int], sections: list[str]) -> str:

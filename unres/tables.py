@@ -11,18 +11,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from schemas import RELEASE_WIDE_TABLES, TABLES, primary_key, table_schema
+from schemas import RELEASE_WIDE_TABLES, TABLES, table_schema
 from unres.model import ParsedDocument
 
 # Tables built per batch of inputs; the release-wide ones (citation_edges) are
 # derived once over the merged release.
 BATCH_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name not in RELEASE_WIDE_TABLES)
-
-
-def sort_key(table: str) -> tuple[str, ...]:
-    """The columns a release table is sorted by: its primary key, else doc_id alone
-    (citations and dates, whose rows keep their order of occurrence in a document)."""
-    return primary_key(table) or ("doc_id",)
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,7 +220,7 @@ CHECKS: dict[str, Callable[[Truth, Outcome], CheckResult]] = {
 def run_pipeline(bulk: Path) -> list[Outcome]:
     """Every file in a folder of ``bulk``, through the build's per-document path and its
     batch validation (a document whose rows break the schema is quarantined: a reject)."""
-    from flows.build import DEFAULT_MAX_BYTES
+    from flows.defaults import DEFAULT_MAX_BYTES
     from schemas import validate_or_quarantine
     from unres.batches import process_input
     from unres.ingest import DecodedText, discover_inputs, read_decoded
