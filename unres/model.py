@@ -57,6 +57,8 @@ class Header:
     plenary_meeting: int | None = None
     meeting_number: int | None = None
     document_type: DocumentType = "resolution"
+    # What the header reader was unsure of (``documents.warnings`` codes).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,7 +124,7 @@ def _dates(located: Located) -> list[DateMention]:
 
 
 def _header_warnings(header: Header) -> list[str]:
-    warnings = []
+    warnings = list(header.warnings)
     if header.symbol is None:
         warnings.append("no_symbol")
     if header.adoption_date is None:

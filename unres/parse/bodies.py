@@ -43,6 +43,7 @@ __all__ = [
     "longest_first",
     "names_pattern",
     "prefixes_pattern",
+    "printed_numbers_pattern",
     "symbol_document_type",
     "with_series",
 ]
@@ -59,6 +60,17 @@ class Numbering(enum.Enum):
     YEAR = "year/number"  # ECOSOC 2019/4, Commission on Human Rights 2005/45
     NUMBER_YEAR = "number (year)"  # Security Council 1325 (2000)
     NUMBER_ROMAN_SESSION = "number (roman session)"  # before 1976: 2625 (XXV), 217 A (III)
+
+
+# How each scheme prints a resolution's own number where its heading gives it ("75/180.",
+# "2019/4.", 1940s-1970s "3 (1946). Resolution of 4 April 1946", "2625 (XXV). Declaration
+# on ..."), as a pattern without groups; converter spacing tolerated.
+PRINTED_NUMBER: dict[Numbering, str] = {
+    Numbering.SESSION: r"(?:E?S-)?[0-9]{1,3}\s?/\s?[0-9]{1,4}",
+    Numbering.YEAR: r"[0-9]{4}\s?/\s?[0-9]{1,4}",
+    Numbering.NUMBER_YEAR: r"[0-9]{1,4}\s?\(\s?[0-9]{4}\s?\)",
+    Numbering.NUMBER_ROMAN_SESSION: r"[0-9]{1,4}\s?(?:[A-Z]\s?)?\(\s?(?:E?S-)?[IVXLC]+\s?\)",
+}
 
 
 class Kind(enum.Enum):
@@ -257,6 +269,12 @@ def symbol_document_type(symbol: str | None) -> DocumentType | None:
         if kind in _SERIES_MARK and symbol.startswith(series + "/"):
             return kind
     return None
+
+
+def printed_numbers_pattern(bodies: Iterable[Body]) -> str:
+    """An alternation of the own-number forms the bodies' numbering schemes print."""
+    schemes = dict.fromkeys(scheme for body in bodies for scheme in body.numbering)
+    return "|".join(PRINTED_NUMBER[scheme] for scheme in schemes)
 
 
 def with_series(document_type: DocumentType, bodies: Iterable[Body] = BODIES) -> tuple[Body, ...]:

@@ -37,6 +37,7 @@ Decisions the contract leaves open:
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import string
 from collections.abc import Iterator
@@ -47,9 +48,12 @@ from unres.parse import bodies
 from unres.parse import header_grammar as g
 from unres.parse.bodies import SECURITY_COUNCIL, Body, Numbering, longest_first
 from unres.parse.dates import find_dates
-from unres.parse.vocab import ORDINAL_WORDS
+from unres.parse.vocab import MONTHS, ORDINAL_WORDS
 
-__all__ = ["parse_header"]
+__all__ = ["ADOPTION_DATE_REPAIRED", "parse_header"]
+
+# The warning of an adoption date read through OCR damage to its month.
+ADOPTION_DATE_REPAIRED = "adoption_date_ocr_repaired"
 
 # A resolution cannot be older than the United Nations; the later bound catches OCR noise.
 _FIRST_YEAR, _LAST_YEAR = 1945, 2100
@@ -142,8 +146,9 @@ def parse_header(header: str, closing: str) -> Header:
     printed = _printed_symbols(head)
     organ = _read_organ(head, close, enacting, adopted_by, printed)
     meeting_number, meeting_date = _read_meeting(head, close)
-    adoption_date = _read_adoption_date(head, close, adopted_by, meeting_date)
     number = _number_before_title(head, enacting)
+    adoption_date = _read_adoption_date(head, close, adopted_by, meeting_date, number)
+    repaired = adoption_date is None and (adoption_date := _damaged_heading_date(head, number))
     is_decision = (adopted_by is not None and adopted_by.is_decision) or (
         enacting is not None and enacting.re is g.ENACTING_FORMULA_DECISION
     )
@@ -165,6 +170,7 @@ def parse_header(header: str, closing: str) -> Header:
         plenary_meeting=_read_plenary(close) or _read_plenary(head),
         meeting_number=meeting_number,
         document_type=_read_document_type(head, symbol, is_decision),
+        warnings=(ADOPTION_DATE_REPAIRED,) if repaired else (),
     )
 
 
@@ -270,16 +276,28 @@ def _read_meeting(head: _Source, close: _Source) -> tuple[int | None, dt.date | 
     """
     for keyword, pattern in (
         (g.KEYWORD_ADOPTED, g.ADOPTED_AT_MEETING),
+        (g.KEYWORD_APPROVED, g.ADOPTED_AT_MEETING),
         (g.KEYWORD_AT_ITS, g.AT_ITS_MEETING),
     ):
         for source in (head, close):
-            found = next(source.matches(keyword, pattern), None)
-            if found:
-                return int(found["meeting"]), _date_after(source.text, found.end())
+            for found in source.matches(keyword, pattern):
+                number = _meeting_number(found["meeting"])
+                if number:
+                    return number, _date_after(source.text, found.end())
     for number, is_plenary, end in _meetings(close):
         if not is_plenary:
             return number, _date_after(close.text, end)
     return None, None
+
+
+def _meeting_number(printed: str) -> int | None:
+    """The number of "3217th", or of its OCR misreading "32I7th" or "321 7th": letters
+    read for digits are taken as those digits only among at least two real ones."""
+    digits = printed.translate(g.OCR_DIGITS)
+    real = sum(char.isdigit() for char in printed)
+    if not digits.isdigit() or (real < len(printed.replace(" ", "")) and real < 2):
+        return None
+    return int(digits) or None
 
 
 def _read_plenary(source: _Source) -> int | None:
@@ -315,10 +333,12 @@ def _read_adoption_date(
     close: _Source,
     adopted_by: _AdoptedBy | None,
     meeting_date: dt.date | None,
+    number: re.Match[str] | None,
 ) -> dt.date | None:
     """Ranked: "adopted by ... on <date>", the date of the adopting meeting, the date of
-    the plenary meeting line, the date on a heading line ("Resolution 192 (III) extract,
-    PARIS, 19 November 1948"), any date in the closing."""
+    the plenary meeting line, the date of a heading ("Resolution 192 (III) extract,
+    PARIS, 19 November 1948", "Resolution 243 (1967) / of 12 December 1967", "3 (1946).
+    Resolution of 4 April 1946"), any date in the closing."""
     if adopted_by:
         on_date = _date_after(adopted_by.found.string, adopted_by.found.end())
         if on_date:
@@ -330,13 +350,47 @@ def _read_adoption_date(
             plenary_date = _date_after(source.text, end) if is_plenary else None
             if plenary_date:
                 return plenary_date
-    heading = _heading_at_line_start(head)
-    if heading:
-        rest_of_line = head.text[heading.end() : _end_of_line(head.text, heading.end())]
-        heading_date = _first_date(rest_of_line)
+    for heading in _headings(head, number):
+        line_end = _end_of_line(head.text, heading.end())
+        heading_date = _first_date(head.text[heading.end() : line_end])
         if heading_date:
             return heading_date
+        # The date on the line under the heading: "of 12 December 1967".
+        lead = g.HEADING_DATE_LEAD.match(head.text, line_end)
+        under_date = _date_at(head.text, lead.end() if lead else line_end)
+        if under_date:
+            return under_date
     return _first_date(close.text)
+
+
+def _headings(head: _Source, number: re.Match[str] | None) -> Iterator[re.Match[str]]:
+    """The number before the title ("3 (1946). Resolution of ..."), then a heading
+    opening its line ("Resolution 243 (1967)")."""
+    if number:
+        yield number
+    heading = _heading_at_line_start(head)
+    if heading:
+        yield heading
+
+
+def _damaged_heading_date(head: _Source, number: re.Match[str] | None) -> dt.date | None:
+    """A heading's date whose month OCR damaged ("of 3 Apri] 1991"), read only when the
+    heading's own year ("Resolution 687 (1991)") is the date's: then no doubt is left."""
+    for heading in _headings(head, number):
+        if not _is_year(heading["paren"]):
+            continue
+        line_end = _end_of_line(head.text, heading.end())
+        window = head.text[heading.end() : _end_of_line(head.text, line_end + 1)]
+        for found in g.DAMAGED_DATE.finditer(window):
+            month = difflib.get_close_matches(
+                found["month"].lower(), MONTHS, n=1, cutoff=g.MONTH_SIMILARITY
+            )
+            if month and found["year"] == heading["paren"]:
+                try:
+                    return dt.date(int(found["year"]), MONTHS[month[0]], int(found["day"]))
+                except ValueError:  # 31 Apri] 1991
+                    continue
+    return None
 
 
 def _read_distribution_date(head: _Source, printed: list[re.Match[str]]) -> dt.date | None:

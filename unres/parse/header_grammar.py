@@ -113,10 +113,21 @@ KIND_BEFORE_ADOPTED = re.compile(r"(?P<kind>(?i:resolution|decision))s?\s+\Z")
 KIND_BEFORE_ADOPTED_REACH = 16
 # "Adopted by the Security Council at its 8808th meeting", "Adopted unanimously at its
 # 219th meeting", 1940s "Adopted at the 5th meeting". Not "at its 46th plenary meeting".
+# The Security Council's printed volumes add "Approved", "without a vote", "resumed",
+# "(closed)" and line-end hyphens ("194th meet-\ning"), and their OCR misreads digits
+# (see OCR_MEETING_NUMBER) and drops an "e" ("1771st meting").
+KEYWORD_APPROVED = "approved"
+OCR_MEETING_NUMBER = r"[0-9Iil\]][0-9Iil\]O]{0,4}(?:[ ][0-9]{1,2}(?=\s?(?i:st|nd|rd|th|d)\b))?"
+# What OCR reads for a digit inside a meeting number, and the space splitting one.
+OCR_DIGITS = str.maketrans("Iil]O", "11110", " ")
+_MEETING_WORD = r"(?i:mee?t(?:-\s*)?ing)\b"
 ADOPTED_AT_MEETING = re.compile(
-    r"(?i:adopted\s+(?:unanimously\s+)?(?:by\s+the\s+)?)"
+    r"(?i:(?:adopted|approved)(?:[\s,]+(?:unanimously|without\s+a\s+vote|by\s+consensus))*"
+    r"[\s,]+(?:by\s+the\s+)?)"
     rf"(?P<organ>{_ORGAN})?"
-    r"(?i:\s*at\s+(?:its|the)\s+)(?P<meeting>[0-9]{1,5})\s?(?i:st|nd|rd|th|d)\s+(?i:meeting)\b"
+    r"(?i:\s*at\s+(?:its|the)\s+(?:resumed\s+)?)"
+    rf"(?P<meeting>{OCR_MEETING_NUMBER})\s?(?i:st|nd|rd|th|d)_?\s+"
+    rf"(?:\((?i:closed|private)\)\s+)?{_MEETING_WORD}"
 )
 
 KEYWORD_AT_ITS = "at its"
@@ -205,12 +216,13 @@ PRINTED_SYMBOL = re.compile(
 # The resolution's number printed before its title: "75/180.", "49/12.Work", "31/12.",
 # "ES-10/21.", "192 (III).". Found from its "/" or "(<roman>" needle, searched in a window
 # around it. Not part of a symbol, of a date "5/15/2008" or of "No. 53".
-NUMBER_BEFORE_TITLE_NEEDLES = ("/", "(I", "(V", "(X", "(L")
+# The Security Council's printed volumes head a resolution "3 (1946). Resolution of ...".
+NUMBER_BEFORE_TITLE_NEEDLES = ("/", "(I", "(V", "(X", "(L", "(1", "(2")
 NUMBER_BEFORE_TITLE_REACH_BEFORE, NUMBER_BEFORE_TITLE_REACH_AFTER = 10, 14
 NUMBER_BEFORE_TITLE = re.compile(
     r"(?<![\w/.\-])"
     r"(?:(?P<session>(?:E?S-)?[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})"
-    r"|(?P<number>[0-9]{1,4})\s?(?:(?P<part>[A-Z])\s?)?\((?P<paren>[IVXL]+)\))"
+    r"|(?P<number>[0-9]{1,4})\s?(?:(?P<part>[A-Z])\s?)?\((?P<paren>[IVXL]+|[0-9]{4})\))"
     r"\s?\.(?![0-9])\s*"
 )
 # Words that make a number a citation ("resolution 60/1."), not the document's own.
@@ -227,6 +239,16 @@ RESOLUTION_HEADING = re.compile(
     r"|(?P<number>[0-9]{1,4})(?:\s?(?P<part>[A-Z])(?=\s?\())?"
     r"(?:\s*\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))?(?![0-9/]))"
 )
+
+# The date line under a heading: "Resolution 243 (1967) / of 12 December 1967", the rest
+# of "101 (1953). Resolution of 24 November 1953", a bare "11 November 1993".
+HEADING_DATE_LEAD = re.compile(r"[\s.]*(?:(?i:resolution)\s+)?(?:(?i:of)\s+)?")
+# A date whose month OCR damaged ("3 Apri] 1991"): read only when the heading's year
+# confirms it (see ``header``).
+DAMAGED_DATE = re.compile(
+    r"(?P<day>[0-3]?[0-9])\s+(?P<month>[A-Z][A-Za-z\]\[|!]{2,9})\.?,?\s+(?P<year>[0-9]{4})(?![0-9])"
+)
+MONTH_SIMILARITY = 0.75
 
 # Before a heading that opens its line: the Commission on Human Rights' "Human Rights
 # Resolution 2005/17: <title>".

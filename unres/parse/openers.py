@@ -40,6 +40,8 @@ _NOT_VERBS = frozenset(
     "was has is does its his as yes news series species means".split()
 )
 _MIN_GUESSED_VERB = 5
+# The Security Council's 1940s operative formula: "It is resolved that the Council ...".
+_IT_IS_RESOLVED = ["it", "is", "resolved"]
 
 
 def opener_kind(text: str, *, guess: bool = True) -> OpenerKind | None:
@@ -48,6 +50,8 @@ def opener_kind(text: str, *, guess: bool = True) -> OpenerKind | None:
     Without ``guess`` only the lexicon counts, not a verb's ending ("Peacebuilding").
     """
     words = _first_words(text)
+    if words[:3] == _IT_IS_RESOLVED:
+        return "operative"
     index = _skip_adverbs(words)
     if index >= len(words):
         return None

@@ -63,7 +63,12 @@ _CLOSING_LINE = re.compile(
     rf"^(?:{MEETING_ORDINAL}\s+(?:plenary\s+)?meeting"
     rf"|Adopted\b[^;]{{0,160}}\bmeeting)\b\.?(?:,?\s*(?:held\s+)?(?:on\s*)?{_DATE})?\.?$"
     r"|^\[?Adopted\s+(?:without\s+a\s+vote|by\s+(?:a\s+)?recorded\s+vote|unanimously|by\s+consensus)"
-    r"[^\]]{0,200}\]?\.?$",
+    r"[^\]]{0,200}\]?\.?$"
+    # The Security Council's printed volumes: "Adopted at the 194th meet-" (the line
+    # wraps; votes follow), "Approved unanimously at the", "Adopted without a vote at".
+    # Capitalised: a wrapped "adopted on 25 August 1947, at the 194th meeting" of
+    # another resolution continues its paragraph.
+    r"|^(?-i:Adopted|ADOPTED|Approved)\b[^.;]{0,60}?\b(?-i:at)(?:\s+(?-i:the|its)\b|$)",
     re.I,
 )
 _CLOSING_DATE = re.compile(rf"^{_DATE}\.?$")
@@ -159,7 +164,10 @@ def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
             plain = strip_marks(text).strip(_LEFTOVER_EMPHASIS)
             if (
                 _is_closing_line(plain)
-                or (closed and _CLOSING_DATE.match(plain))
+                or (
+                    closed
+                    and (_CLOSING_DATE.match(plain) or _continues_closing(closing[-1], plain))
+                )
                 or _is_meeting_before_date(plain, lines[index + 1 : index + 2])
             ):
                 closing.append(plain)
@@ -212,6 +220,15 @@ def _is_meeting_before_date(plain: str, following: list[Line]) -> bool:
         and _CLOSING_DATE.match(strip_marks(following[0].text).strip()) is not None
         and _is_closing_line(plain[:-1])
     )
+
+
+def _continues_closing(closing: str, plain: str) -> bool:
+    """A wrapped closing line goes on: "Adopted at the 194th meet- / ing by 8 votes to
+    none, / with 3 abstentions (Poland, / Syria, ...)"; an "Annex" after "46th plenary
+    meeting" does not."""
+    if closing.rstrip("0123456789 ").endswith((".", "]")):  # a footnote marker may follow
+        return False
+    return plain[:1].islower() or closing.endswith(("-", ",", "("))
 
 
 def _is_closing_line(plain: str) -> bool:

@@ -24,6 +24,7 @@ from unres.parse.bodies import (
     adopted_series_pattern,
     names_pattern,
     prefixes_pattern,
+    printed_numbers_pattern,
     with_series,
 )
 from unres.parse.footnotes import MarkerReader, clean_footnote_text, take_footnote_blocks
@@ -73,7 +74,8 @@ _HEADER_START = re.compile(
     r"|Distr\b|(?:Resolution|Decision)\s+adopted\b|Resolution\s+\d"
     # The Commission on Human Rights' own heading: "Human Rights Resolution 2005/17: ..."
     r"|Human\s+Rights\s+(?:Resolution|Decision)\s+\d"
-    r"|Decision\s+\d|\d{1,4}/\d{1,4}\s*\.|\d{1,4}\s?(?:[A-Z]\s?)?\((?:E?S-)?[IVXLC]+\)\s*\.|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+)?session\b"
+    rf"|Decision\s+\d|(?:{printed_numbers_pattern(ORGANS)})\s*\."
+    r"|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+)?session\b"
     r"|Agenda\s+item\b|\[(?:on\s+the\s+report|without\s+reference)|Adopted\s+by\b"
     r"|(?:The\s+)?(?:full\s+)?text\s+of\s+(?:the\s+)?resolution\b))",
     re.I,

@@ -18,20 +18,21 @@ def _words(text: str) -> frozenset[str]:
 # Human Rights Council and their predecessors.
 VERB_STEMS: frozenset[str] = _words(
     """
-    abhor accept acknowledge act add adjourn admit adopt advise affirm agree allocate amend
-    anticipate appeal applaud appoint appreciate approve ask assert assist attach
-    authorize await bear believe build call celebrate censure charge commemorate commend
-    commit conclude concur condemn confer confirm congratulate consider continue convene
-    convey count create decide declare decry deem defer demand denounce deplore designate
-    desire determine direct draw elect emphasize empower encourage endeavour endorse
-    entrust envisage establish exhort expect express extend fear feel find fix grant hail
-    highlight honor honour hope identify implore insist instruct invite keep lament laud lend
-    launch look mandate mark nominate note observe offer pay pledge point postpone praise
-    proceed proclaim propose reaffirm realize reassert recall receive recognize recommend
-    reconfirm record re-emphasize reemphasize refer reflect regret reiterate reject remain
-    remember remind renew repeat request require resolve respond restate reverse review
-    salute seek select share stand stress strive submit suggest support take thank transmit
-    trust underline underscore undertake uphold urge value view voice warn welcome wish
+    abhor accept acknowledge act add address adjourn admit adopt advise affirm agree
+    allocate amend anticipate appeal applaud appoint appreciate approve ask assert assist
+    attach authorize await bear believe build call celebrate censure charge commemorate
+    commend commit conclude concur condemn confer confirm congratulate consider continue
+    convene convey count create decide declare decry deem defer demand denounce deplore
+    deprecate designate desire determine direct dissolve draw elect emphasize empower
+    encourage endeavour endorse entrust envisage establish exhort expect express extend fear
+    feel find fix grant hail highlight hold honor honour hope identify implore insist
+    instruct invite keep lament laud launch lend look maintain mandate mark nominate note
+    observe offer pay pledge point postpone praise proceed proclaim propose re-emphasize
+    reaffirm realize reassert recall receive recognize recommend reconfirm record
+    reemphasize refer reflect regret reiterate reject remain remember remind renew repeat
+    request require reserve resolve respond restate reverse review salute seek select share
+    stand stress strive submit suggest support take thank transmit trust underline
+    underscore undertake uphold urge value view voice warn welcome wish
     """
 )
 
