@@ -214,3 +214,52 @@ def test_operative_verbs_of_council_texts(paragraph: str, verb: str) -> None:
     text = f"Resolution 1 (1946)\nof 1 May 1946\n\nThe Security Council,\n\n{paragraph}\n"
     operative = [p for p in parse_text(text).paragraphs if p.kind == "operative"]
     assert [p.verb for p in operative] == [verb]
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("5, Notes General Assembly resolution 1542 (XV) of", 5),
+        ("7 Calls upon all States to prohibit the import or entry", 7),
+        ("6.Calls for an immediate cease-fire agreement between the", 6),
+        ("ll. Calls once again for unimpeded access for international", 11),
+        ("S. Appeals urgently to and encourages all parties to settle", 5),
+    ],
+)
+def test_ocr_damaged_paragraph_numbers(line: str, number: int) -> None:
+    text = (
+        "Resolution 1 (1970)\nof 1 May 1970\n\nThe Security Council,\n\n"
+        f"Recalling its resolutions,\n\n{line}\nthe parties concerned;\n"
+    )
+    operative = [p for p in parse_text(text).paragraphs if p.kind == "operative"]
+    assert [p.number for p in operative] == [number]
+    assert operative[0].verb is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "20 May 1971 that in the present circumstances the Force",  # a wrapped date
+        "I. General provisions",  # a Roman heading
+        "2, 3 and 4 of its resolution 1514 (XV),",
+    ],
+)
+def test_numbers_that_are_no_damaged_paragraph_numbers(line: str) -> None:
+    text = (
+        "Resolution 1 (1970)\nof 1 May 1970\n\nThe Security Council,\n\n"
+        f"Noting from the report of the Secretary-General of\n{line}\n"
+    )
+    assert all(p.number is None for p in parse_text(text).paragraphs)
+
+
+def test_a_lower_case_adopted_line_continues_its_paragraph() -> None:
+    text = (
+        "Resolution 365 (1974)\nof 13 December 1974\n\nThe Security Council,\n\n"
+        "Noting with satisfaction that that resolution was\nadopted unanimously,\n\n"
+        "1. Endorses General Assembly resolution 3212\n(XXIX);\n\n"
+        "Adopted at the 1810th meeting by consensus."
+    )
+    parsed = parse_text(text)
+    assert [p.kind for p in parsed.paragraphs] == ["preambular", "operative"]
+    assert parsed.paragraphs[0].text.endswith("adopted unanimously,")
+    assert parsed.header.meeting_number == 1810

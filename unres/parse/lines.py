@@ -8,6 +8,7 @@ from typing import Literal
 
 from unres.parse.marks import ALL_MARKS, EMPHASIS_CLOSE, EMPHASIS_OPEN
 from unres.parse.openers import opener_kind
+from unres.parse.vocab import MONTHS
 
 # What separated a line from the one before it: nothing, a blank line, or page
 # material that was taken out (running header, page number, footnote block ...).
@@ -70,6 +71,28 @@ OPENING_QUOTES = "\"'\u201c\u2018"
 
 # "12. ", "12." alone, "**12.**": a printed paragraph number.
 PARAGRAPH_NUMBER = re.compile(f"^[{EMPHASIS_OPEN}*]?(\\d{{1,3}})\\.[{EMPHASIS_CLOSE}*]?(?:\\s+|$)")
+# OCR of printed volumes damages the number's punctuation and digits: "5, Notes", "7
+# Calls upon", "6.Calls for", "ll. Calls once again" (11), "S. Appeals" (5). Such a
+# label counts only before an operative verb, and a lone "I" stays a Roman heading.
+_OCR_NUMBER = re.compile(r"^([0-9lS][0-9lIS]{0,2}|I[0-9lIS]{1,2})(?:[.,]\s*|\s+)(?=[A-Z])")
+_OCR_DIGITS = str.maketrans("lIS", "115")
+
+
+def paragraph_number(text: str) -> tuple[int, int] | None:
+    """The printed paragraph number opening ``text`` and where the text after it starts."""
+    found = PARAGRAPH_NUMBER.match(text)
+    if found:
+        return int(found.group(1)), found.end()
+    found = _OCR_NUMBER.match(text)
+    if found is None:
+        return None
+    rest = text[found.end() :]
+    # "20 May 1971" is a wrapped date, not paragraph 20 opening "May ...".
+    if rest.split(None, 1)[0].lower() in MONTHS or opener_kind(rest, guess=False) != "operative":
+        return None
+    return int(found.group(1).translate(_OCR_DIGITS)), found.end()
+
+
 # "(a)", "(iv)", "(A)", "a)", and dash or bullet items: kept inside their parent.
 SUB_ITEM = re.compile(
     r"^(?:\((?:[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|\d{1,2})\)|[a-z]\)|[-–—•·▪◦])(?:\s|$)"
@@ -87,7 +110,7 @@ def is_terminated(text: str) -> bool:
 
 # The characters those labels can open with ("(a)" and "a)" aside), checked before the
 # patterns: most lines open with a letter.
-_NUMBER_LEADS = frozenset(EMPHASIS_OPEN + "*")
+_NUMBER_LEADS = frozenset(EMPHASIS_OPEN + "*lIS")
 _ITEM_LEADS = frozenset("(-–—•·▪◦")
 
 Label = Literal["number", "item"]
@@ -96,7 +119,7 @@ Label = Literal["number", "item"]
 def paragraph_label(text: str) -> Label | None:
     """ "number" when ``text`` opens with a paragraph number, "item" with a sub-item label."""
     lead = text[:1]
-    if (lead.isdecimal() or lead in _NUMBER_LEADS) and PARAGRAPH_NUMBER.match(text):
+    if (lead.isdecimal() or lead in _NUMBER_LEADS) and paragraph_number(text):
         return "number"
     if (lead in _ITEM_LEADS or text[1:2] == ")") and SUB_ITEM.match(text):
         return "item"

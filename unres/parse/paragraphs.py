@@ -41,13 +41,13 @@ from unres.model import ParagraphKind
 from unres.parse.header_grammar import MEETING_ORDINAL
 from unres.parse.lines import (
     OPENING_QUOTES,
-    PARAGRAPH_NUMBER,
     Gap,
     Line,
     is_terminated,
     join_lines,
     mean_length,
     paragraph_label,
+    paragraph_number,
 )
 from unres.parse.marks import ALL_MARKS, EMPHASIS_OPEN, strip_marks
 from unres.parse.openers import opener_kind
@@ -62,7 +62,9 @@ _DATE = rf"(?:\d{{1,2}}\s*(?:{_MONTH})\s*,?\s*\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},\
 _CLOSING_LINE = re.compile(
     rf"^(?:{MEETING_ORDINAL}\s+(?:plenary\s+)?meeting"
     rf"|Adopted\b[^;]{{0,160}}\bmeeting)\b\.?(?:,?\s*(?:held\s+)?(?:on\s*)?{_DATE})?\.?$"
-    r"|^\[?Adopted\s+(?:without\s+a\s+vote|by\s+(?:a\s+)?recorded\s+vote|unanimously|by\s+consensus)"
+    # Capitalised: "that resolution was / adopted unanimously," continues a paragraph.
+    r"|^\[?(?-i:Adopted|ADOPTED)\s+"
+    r"(?:without\s+a\s+vote|by\s+(?:a\s+)?recorded\s+vote|unanimously|by\s+consensus)"
     r"[^\]]{0,200}\]?\.?$"
     # The Security Council's printed volumes: "Adopted at the 194th meet-" (the line
     # wraps; votes follow), "Approved unanimously at the", "Adopted without a vote at".
@@ -410,10 +412,11 @@ def _heads(following: _Unit | None) -> bool:
 
 
 def _split_number(text: str) -> tuple[int, str]:
-    match = PARAGRAPH_NUMBER.match(text)
-    if match is None:
+    found = paragraph_number(text)
+    if found is None:
         return 0, text
-    return int(match.group(1)), text[match.end() :]
+    number, end = found
+    return number, text[end:]
 
 
 def _is_heading(plain: str) -> bool:
