@@ -263,3 +263,54 @@ def test_a_lower_case_adopted_line_continues_its_paragraph() -> None:
     assert [p.kind for p in parsed.paragraphs] == ["preambular", "operative"]
     assert parsed.paragraphs[0].text.endswith("adopted unanimously,")
     assert parsed.header.meeting_number == 1810
+
+
+# S/RES/663 (1990), whole: "Approved", and a note numbered on from the volume's pages.
+RES_663_1990 = """Resolution 663 (1990)
+of 14 August 1990
+
+The Security Council,
+
+Having examined the application of the Principality of
+Liechtenstein for admission to the United Nations, 122
+
+Recommends to the General Assembly that the Principality of Liechtenstein be admitted to \
+membership in the
+United Nations.
+
+Approved unanimously at the
+2936th meeting.
+
+
+122 Official Records of the Security Council, Forty-fifth Year, Supplement for July, August \
+and September 1990, document S/21486.
+"""
+
+
+def test_a_volume_footnote_after_the_closing_line() -> None:
+    parsed = parse_text(RES_663_1990)
+    assert [f.number for f in parsed.footnotes] == [122]
+    assert parsed.paragraphs[0].footnotes == (122,)
+    assert parsed.paragraphs[0].text.endswith("United Nations,")
+    assert [c.value for c in parsed.citations if c.kind == "document"] == ["S/21486"]
+    assert parsed.header.meeting_number == 2936
+
+
+def test_a_meeting_number_wrapped_onto_the_next_closing_line() -> None:
+    text = RES_663_1990.replace(
+        "Approved unanimously at the\n2936th meeting.",
+        "Adopted \
+unanimously at the\n1243rd_ meeting.",
+    )
+    assert parse_text(text).header.meeting_number == 1243
+
+
+@pytest.mark.parametrize(
+    ("line", "drafts"),
+    [("[S/4465]", ["S/4465"]), ("(S/3139/Rev.2]", ["S/3139/Rev.2"]), ("[S/525, IY]", ["S/525"])],
+)
+def test_the_bracketed_draft_under_the_heading(line: str, drafts: list[str]) -> None:
+    text = RES_153_1960.replace("[S/4465]", line)
+    parsed = parse_text(text)
+    assert list(parsed.header.draft_symbols) == drafts
+    assert [c.value for c in parsed.citations if c.kind == "document"] == ["S/4436"]

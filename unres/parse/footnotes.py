@@ -30,6 +30,7 @@ from unres.parse.furniture import strip_inline_furniture
 from unres.parse.lines import Line, is_terminated, join_lines, starts_paragraph, with_gap
 from unres.parse.marks import FOOTNOTE_MARK, FOOTNOTE_OPEN, RULE
 from unres.parse.openers import opener_kind
+from unres.parse.paragraphs import is_closing_line
 from unres.parse.repair import WordRepairs, clean_text
 from unres.parse.vocab import MONTHS
 
@@ -39,6 +40,8 @@ __all__ = ["FootnoteBlocks", "MarkerReader", "clean_footnote_text", "take_footno
 
 _CANONICAL_LABEL = re.compile(f"^{FOOTNOTE_MARK.pattern}\\s*(.*)$")
 _PLAIN_LABEL = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+# What a closing line opens with: "Adopted ...", "Approved ...", "46th plenary meeting".
+_CLOSING_LEADS = frozenset("0123456789A")
 _ASTERISK_NOTE = re.compile(r"^\*{1,3}\s*\S")
 # What a definition line opens with, besides a digit.
 _LABEL_LEADS = frozenset(FOOTNOTE_OPEN + "*")
@@ -131,6 +134,9 @@ class _Walk:
     after_rule: bool = False  # right after a rule, before any definition
     removed: bool = False  # lines were taken out since the last body line
     body_unfinished: bool = False  # the last body line stopped in mid-sentence
+    # After the meeting or adoption line: in printed volumes the notes follow it, numbered
+    # on from the volume's earlier pages ("122 Official Records ...").
+    after_closing: bool = False
 
     def define(self, number: int, text: str) -> str:
         """Start footnote ``number``; returns body text run on after it, if any."""
@@ -180,6 +186,8 @@ def take_footnote_blocks(lines: list[Line]) -> FootnoteBlocks:
             walk.in_zone = walk.after_rule = walk.removed = True
             walk.current = None
             continue
+        if not walk.after_closing and lead in _CLOSING_LEADS and is_closing_line(line.text):
+            walk.after_closing = True
         if not (
             walk.current is not None or walk.after_rule or lead in _LABEL_LEADS or lead.isdecimal()
         ):
@@ -227,7 +235,7 @@ def _is_plain_definition(walk: _Walk, number: int, rest: str) -> bool:
         return False
     if not walk.has_evidence(number):
         return number == walk.highest + 1 and walk.in_zone
-    return number <= walk.highest + 1 + _LOST_DEFINITIONS or walk.in_zone
+    return number <= walk.highest + 1 + _LOST_DEFINITIONS or walk.in_zone or walk.after_closing
 
 
 def _looks_like_footnote(rest: str) -> bool:

@@ -684,10 +684,16 @@ def _read_committee_report(head: _Source) -> str | None:
 
 
 def _read_draft_symbols(head: _Source) -> tuple[str, ...]:
+    """The drafts of "[without reference to a Main Committee (A/79/L.12)]", else of a
+    printed volume's bracketed line under the heading ("[S/4465]", "(S/3139/Rev.2]")."""
     phrase = next(head.matches(g.KEYWORD_WITHOUT, g.WITHOUT_COMMITTEE), None)
-    if phrase is None:
-        return ()
-    return tuple(dict.fromkeys(_symbols_in_parentheses(head.text, phrase.end())))
+    if phrase is not None:
+        return tuple(dict.fromkeys(_symbols_in_parentheses(head.text, phrase.end())))
+    drafts = (found["inside"] for found in g.BRACKETED_DRAFT_LINE.finditer(head.text))
+    symbols = (
+        _compact(one.group(0)) for inside in drafts for one in g.DOCUMENT_SYMBOL.finditer(inside)
+    )
+    return tuple(dict.fromkeys(symbols))
 
 
 def _symbols_in_parentheses(text: str, position: int) -> list[str]:

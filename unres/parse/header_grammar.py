@@ -189,6 +189,14 @@ ON_THE_BEFORE_REPORT_REACH = 12
 KEYWORD_WITHOUT = "without"
 WITHOUT_COMMITTEE = re.compile(r"(?i:without\s+reference\s+to\s+a\s+main\s+committee)\s*(?=\()")
 
+# The Security Council's printed volumes put the adopted draft's symbol on a line of its
+# own under the heading, OCR bending the brackets: "[S/4465]", "(S/3139/Rev.2]",
+# "[S/525, IV]", "[S/4462 and Add.1]".
+BRACKETED_DRAFT_LINE = re.compile(
+    r"^[ \t]*[\[(][ \t]*(?P<inside>[A-Z]{1,2}[ \t]?/[^\[\](){}\n]{1,60})[\])}][ \t]*$",
+    re.MULTILINE,
+)
+
 # One parenthesised group, one nested level allowed: "(Fourth Committee)", or
 # "([A/77/463/Add.2](#), para. 87)" from an unconverted Markdown link.
 PAREN_GROUP = re.compile(r"\s*\((?P<inside>(?:[^()]|\([^()]*\))*)\)")

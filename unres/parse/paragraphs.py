@@ -53,7 +53,7 @@ from unres.parse.marks import ALL_MARKS, EMPHASIS_OPEN, strip_marks
 from unres.parse.openers import opener_kind
 from unres.parse.vocab import MONTHS
 
-__all__ = ["Body", "DraftParagraph", "read_body"]
+__all__ = ["Body", "DraftParagraph", "is_closing_line", "read_body"]
 
 # --- tokenizer layer -----------------------------------------------------------------
 
@@ -165,7 +165,7 @@ def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
         if closed or text[:1] in _CLOSING_OR_HIDDEN_STARTS or _MEETING in text:
             plain = strip_marks(text).strip(_LEFTOVER_EMPHASIS)
             if (
-                _is_closing_line(plain)
+                is_closing_line(plain)
                 or (
                     closed
                     and (_CLOSING_DATE.match(plain) or _continues_closing(closing[-1], plain))
@@ -220,7 +220,7 @@ def _is_meeting_before_date(plain: str, following: list[Line]) -> bool:
         plain.endswith(",")
         and bool(following)
         and _CLOSING_DATE.match(strip_marks(following[0].text).strip()) is not None
-        and _is_closing_line(plain[:-1])
+        and is_closing_line(plain[:-1])
     )
 
 
@@ -230,10 +230,13 @@ def _continues_closing(closing: str, plain: str) -> bool:
     meeting" does not."""
     if closing.rstrip("0123456789 ").endswith((".", "]")):  # a footnote marker may follow
         return False
+    if plain[:1].isdigit():  # "Adopted unanimously at the / 1243rd_ meeting."
+        return closing.endswith((" the", " its"))
     return plain[:1].islower() or closing.endswith(("-", ",", "("))
 
 
-def _is_closing_line(plain: str) -> bool:
+def is_closing_line(plain: str) -> bool:
+    """Whether a line (marks stripped) is a meeting or adoption line that ends the text."""
     # A meeting in words opens with a capital: "Fifty-second plenary meeting".
     opens = plain[:1] in _CLOSING_STARTS or (plain[:1].isupper() and _MEETING in plain)
     return opens and _CLOSING_LINE.match(plain) is not None
