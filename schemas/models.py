@@ -120,8 +120,9 @@ class Documents(_Table):
     )
     draft_symbols: StrList = pa.Field(
         description=(
-            "Draft symbols named in '[without reference to a Main Committee (A/79/L.12)]'; "
-            "empty when none are given."
+            "Draft symbols named in '[without reference to a Main Committee (A/79/L.12)]', "
+            "or under a Security Council volume's heading ('[S/4465]'); empty when none are "
+            "given."
         )
     )
     plenary_meeting: pl.Int32 = pa.Field(
