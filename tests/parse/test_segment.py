@@ -555,6 +555,9 @@ PAGE_FURNITURE = [
     "\n\n**A/RES/75/180**\n\n**4/12**\n\nEnhancement of international cooperation in the field\n\n",
     "\n\nEnhancement of international cooperation in the field of human rights "
     "A/RES/75/180\n\n20-17654\n5/7\n\n",
+    # Word's page fields, their codes left in by a .doc-to-text conversion.
+    "\n\nPage PAGE 2\n\n",
+    "\n\nPage PAGE 3 of NUMPAGES 7\n\nA/RES/75/180\n\n",
 ]
 
 

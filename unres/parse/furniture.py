@@ -20,8 +20,11 @@ from unres.parse.marks import EMPHASIS_OPEN, strip_marks
 __all__ = ["is_furniture_line", "remove_furniture", "strip_inline_furniture"]
 
 _JOB_NUMBER = r"(?:GE\.)?\d{2}-\d{5}(?:[ ]?\([A-Z]\))?"
+# "Page PAGE 2 of NUMPAGES 7": Word's page fields with their codes left in by a
+# .doc-to-text conversion.
 _PAGE_NUMBER = (
-    r"(?:Page[ ])?\d{1,3}[ ]?/[ ]?\d{1,3}|-[ ]?\d{1,3}[ ]?-|Page[ ]\d{1,3}(?:[ ]of[ ]\d{1,3})?"
+    r"(?:Page[ ])?\d{1,3}[ ]?/[ ]?\d{1,3}|-[ ]?\d{1,3}[ ]?-"
+    r"|(?:Page[ ](?:PAGE[ ]?)?|PAGE[ ]?)\d{1,3}(?:[ ]of[ ](?:NUMPAGES[ ]?)?\d{1,3})?"
 )
 _BARCODE = r"\*\d{6,}\*"
 _DATE_STAMP = r"\d{6}"
