@@ -6,7 +6,8 @@ What ``normalise`` guarantees to the later stages:
   (NBSP, thin, tab ...) are plain spaces, runs of spaces are one space, lines are
   stripped and blank lines come one at a time; the non-breaking hyphen is ``-``.
   Quotes and apostrophes are kept as the text gives them.
-* YAML front matter is gone.
+* YAML front matter is gone, and so are dataset wrappers: tab-separated rows that repeat
+  metadata columns, JSON strings with every paragraph in quotes (``records``).
 * Markdown and HTML markup is gone: headings, links (``[70/1](#)`` -> ``70/1``),
   images, backslash escapes, tags and entities (also HTML-escaped tags).
 * Emphasis (``*x*``, ``**x**``, ``_x_``) is kept as ``EMPHASIS_OPEN x EMPHASIS_CLOSE``
@@ -33,6 +34,7 @@ from unres.parse.marks import (
     RULE,
     footnote_mark,
 )
+from unres.parse.records import unwrap_records
 
 __all__ = ["normalise"]
 
@@ -115,6 +117,7 @@ _MARKUP_LEADS = frozenset("#>" + _RULE_CHARACTERS)
 def normalise(raw: str) -> str:
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n")
+    raw = unwrap_records(raw)
     text = _ODD_CHARACTER.sub(_replacement, raw)
     if text.lstrip()[:3] in ("---", "+++"):
         text = _FRONT_MATTER.sub("", text, count=1)
