@@ -157,6 +157,9 @@ def test_a_text_without_the_organ_line_is_still_read() -> None:
         ("Adopted at the i520th meeting by 13 votes to none,", 1520),
         ("Adopted unanimously at the\n1243rd_ meeting.", 1243),
         ("Adopted unanimously at the\n283 3rd meeting.", 2833),
+        ("Adopted at the ]8S6ih meeting by 13 votes to none. 24", 1856),
+        # What is left of the organ's name.
+        ("Adopted by the Security at its 3167th meeting,\non 28 January 1993", 3167),
     ],
 )
 def test_meeting_of_the_closing_line(closing: str, meeting: int) -> None:
@@ -296,13 +299,16 @@ def test_a_volume_footnote_after_the_closing_line() -> None:
     assert parsed.header.meeting_number == 2936
 
 
-def test_a_meeting_number_wrapped_onto_the_next_closing_line() -> None:
-    text = RES_663_1990.replace(
-        "Approved unanimously at the\n2936th meeting.",
-        "Adopted \
-unanimously at the\n1243rd_ meeting.",
-    )
-    assert parse_text(text).header.meeting_number == 1243
+@pytest.mark.parametrize(
+    ("closing", "meeting"),
+    [("1243rd_ meeting.", 1243), ("I364th meeting.", 1364), ("1384th\nmeeting.", 1384)],
+)
+def test_a_meeting_number_wrapped_onto_the_next_closing_line(closing: str, meeting: int) -> None:
+    wrapped = f"Adopted unanimously at the\n{closing}"
+    text = RES_663_1990.replace("Approved unanimously at the\n2936th meeting.", wrapped)
+    parsed = parse_text(text)
+    assert parsed.header.meeting_number == meeting
+    assert all("meeting" not in p.text for p in parsed.paragraphs)
 
 
 @pytest.mark.parametrize(

@@ -117,16 +117,19 @@ KIND_BEFORE_ADOPTED_REACH = 16
 # "(closed)" and line-end hyphens ("194th meet-\ning"), and their OCR misreads digits
 # (see OCR_MEETING_NUMBER) and drops an "e" ("1771st meting").
 KEYWORD_APPROVED = "approved"
-OCR_MEETING_NUMBER = r"[0-9Iil\]][0-9Iil\]O]{0,4}(?:[ ][0-9]{1,2}(?=\s?(?i:st|nd|rd|th|d)\b))?"
+OCR_MEETING_NUMBER = r"[0-9Iil\]][0-9Iil\]OS]{0,4}(?:[ ][0-9]{1,2}(?=\s?(?i:st|nd|rd|th|d)\b))?"
 # What OCR reads for a digit inside a meeting number, and the space splitting one.
-OCR_DIGITS = str.maketrans("Iil]O", "11110", " ")
+OCR_DIGITS = str.maketrans("Iil]OS", "111105", " ")
+# "th" read as "ih" ("]8S6ih meeting").
+_MEETING_ORDINAL = r"(?i:st|nd|rd|th|d|ih)"
 _MEETING_WORD = r"(?i:mee?t(?:-\s*)?ing)\b"
 ADOPTED_AT_MEETING = re.compile(
     r"(?i:(?:adopted|approved)(?:[\s,]+(?:unanimously|without\s+a\s+vote|by\s+consensus))*"
     r"[\s,]+(?:by\s+the\s+)?)"
-    rf"(?P<organ>{_ORGAN})?"
+    # The organ, or what is left of its name ("Adopted by the Security at its ...").
+    rf"(?:(?P<organ>{_ORGAN})|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
     r"(?i:\s*at\s+(?:its|the)\s+(?:resumed\s+)?)"
-    rf"(?P<meeting>{OCR_MEETING_NUMBER})\s?(?i:st|nd|rd|th|d)_?\s+"
+    rf"(?P<meeting>{OCR_MEETING_NUMBER})\s?{_MEETING_ORDINAL}_?\s+"
     rf"(?:\((?i:closed|private)\)\s+)?{_MEETING_WORD}"
 )
 

@@ -230,8 +230,8 @@ def _continues_closing(closing: str, plain: str) -> bool:
     meeting" does not."""
     if closing.rstrip("0123456789 ").endswith((".", "]")):  # a footnote marker may follow
         return False
-    if plain[:1].isdigit():  # "Adopted unanimously at the / 1243rd_ meeting."
-        return closing.endswith((" the", " its"))
+    if closing.endswith((" the", " its")):  # "Adopted unanimously at the / I364th meeting."
+        return True
     return plain[:1].islower() or closing.endswith(("-", ",", "("))
 
 
