@@ -132,3 +132,57 @@ def test_a_decision_adopted_by_the_assembly_opens_its_header() -> None:
     header = document.header
     assert (header.symbol, header.document_type) == ("A/DEC/72/410", "decision")
     assert header.committee_report == "A/72/682"
+
+
+def test_an_assembly_decision_in_the_official_records() -> None:
+    document = parse_text(
+        "72/410. Appointment of members of the Advisory Committee on Administrative and "
+        "Budgetary Questions\n\nAt its 74th plenary meeting, on 22 December 2017, the General "
+        "Assembly, on the recommendation of the Fifth Committee (A/72/682, para. 6), appointed "
+        "the following as members of the Advisory Committee for a three-year term of office: "
+        "Mr. A and Ms. B.\n"
+    )
+    header = document.header
+    assert (header.symbol, header.document_type) == ("A/DEC/72/410", "decision")
+    assert (header.plenary_meeting, header.meeting_number) == (74, None)
+    assert header.adoption_date == dt.date(2017, 12, 22)
+    assert [(p.kind, p.verb) for p in document.paragraphs] == [("operative", "Appointed")]
+
+
+def test_a_council_decision_under_its_heading() -> None:
+    document = parse_text(
+        "Decision 2/102. Reports and studies of mechanisms and activities\n\n"
+        "At its 31st meeting, on 6 October 2006, the Human Rights Council decided, without a "
+        "vote, to request the High Commissioner to continue.\n"
+    )
+    header = document.header
+    assert (header.symbol, header.document_type) == ("A/HRC/DEC/2/102", "decision")
+    assert header.title == "Reports and studies of mechanisms and activities"
+    assert (header.meeting_number, header.session) == (31, 2)
+
+
+def test_the_councils_resolutions_of_2006_numbered_by_year() -> None:
+    document = parse_text(
+        "Human Rights Council\n\nResolution 2006/2. Working group of the Commission on Human "
+        "Rights to elaborate a draft declaration\n\nThe Human Rights Council,\n\n"
+        "Recalling General Assembly resolution 49/214,\n\n1. Adopts the Declaration;\n\n"
+        "21st meeting\n29 June 2006\n"
+    )
+    header = document.header
+    assert (header.symbol, header.session) == ("A/HRC/RES/2006/2", None)
+    assert header.title == (
+        "Working group of the Commission on Human Rights to elaborate a draft declaration"
+    )
+    assert (header.meeting_number, header.adoption_date) == (21, dt.date(2006, 6, 29))
+
+
+def test_a_commission_resolution_headed_by_its_organ() -> None:
+    document = parse_text(
+        "Commission on Human Rights resolution 2003/12\n\nEffects of structural adjustment "
+        "policies\n\nThe Commission on Human Rights,\n\nRecalling its resolution 2000/82,\n\n"
+        "1. Takes note of the report;\n\n51st meeting\n22 April 2003\n"
+    )
+    header = document.header
+    assert (header.symbol, header.organ) == ("E/CN.4/RES/2003/12", "Commission on Human Rights")
+    assert header.title == "Effects of structural adjustment policies"
+    assert header.meeting_number == 51

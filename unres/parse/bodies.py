@@ -153,7 +153,7 @@ HUMAN_RIGHTS_COUNCIL = Body(
 # ECOSOC and its Commission numbered by roman session until the late 1970s: "1503 (XLVIII)".
 ECONOMIC_AND_SOCIAL_COUNCIL = Body(
     "Economic and Social Council", Kind.ORGAN, "E", DOCUMENT_TYPES, (Numbering.YEAR, _ROMAN),
-    short_names=_COUNCIL,
+    aliases=("ECOSOC",), short_names=_COUNCIL,
 )  # fmt: skip
 COMMISSION_ON_HUMAN_RIGHTS = Body(
     "Commission on Human Rights", Kind.ORGAN, "E/CN.4", DOCUMENT_TYPES, (Numbering.YEAR, _ROMAN)

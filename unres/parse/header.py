@@ -149,8 +149,11 @@ def parse_header(header: str, closing: str) -> Header:
     number = _number_before_title(head, enacting)
     adoption_date = _read_adoption_date(head, close, adopted_by, meeting_date, number)
     repaired = adoption_date is None and (adoption_date := _damaged_heading_date(head, number))
-    is_decision = (adopted_by is not None and adopted_by.is_decision) or (
-        enacting is not None and enacting.re is g.ENACTING_FORMULA_DECISION
+    heading = _heading_at_line_start(head)
+    is_decision = (
+        (adopted_by is not None and adopted_by.is_decision)
+        or (enacting is not None and enacting.re is g.ENACTING_FORMULA_DECISION)
+        or (heading is not None and heading["kind"][0] in "Dd")
     )
     symbol = _read_symbol(head, printed, organ, number, adoption_date, is_decision)
     organ = organ or _organ_of_symbol(symbol)
@@ -487,24 +490,36 @@ def _read_symbol(
 def _ranked_headings(head: _Source) -> list[re.Match[str]]:
     """Headings that may name this resolution, those giving a year or session first.
 
-    A lower-case "resolution 60/251" is a citation (in a title, say); only the Security
+    A lower-case "resolution 60/251" is a citation (in a title, say), unless it opens
+    its line ("Commission on Human Rights resolution 2003/12"); only the Security
     Council's "resolution 2403 (2018)" is written that way in running text about itself.
     """
     headings = [
         heading
-        for heading in head.matches(g.KEYWORD_RESOLUTION, g.RESOLUTION_HEADING)
-        if heading.group(0)[0] != "r" or _is_year(heading["paren"])
+        for heading in _heading_matches(head)
+        if heading.group(0)[0] in "RD" or _is_year(heading["paren"]) or _opens_line(head, heading)
     ]
     return sorted(headings, key=lambda heading: heading["paren"] is None)
 
 
 def _heading_at_line_start(head: _Source) -> re.Match[str] | None:
-    for heading in head.matches(g.KEYWORD_RESOLUTION, g.RESOLUTION_HEADING):
-        line_start = head.text.rfind("\n", 0, heading.start()) + 1
-        before = head.text[line_start : heading.start()].strip()
-        if not before or g.HEADING_PREFIX.fullmatch(before):
-            return heading
-    return None
+    return next((heading for heading in _heading_matches(head) if _opens_line(head, heading)), None)
+
+
+def _heading_matches(head: _Source) -> list[re.Match[str]]:
+    found = [
+        heading
+        for keyword in g.KEYWORDS_HEADING
+        for heading in head.matches(keyword, g.RESOLUTION_HEADING)
+    ]
+    return sorted(found, key=lambda heading: heading.start())
+
+
+def _opens_line(head: _Source, heading: re.Match[str]) -> bool:
+    """Nothing but the organ's name (or the OHCHR's "Human Rights") before it on its line."""
+    line_start = head.text.rfind("\n", 0, heading.start()) + 1
+    before = head.text[line_start : heading.start()].strip()
+    return not before or g.HEADING_PREFIX.fullmatch(before) is not None
 
 
 def _is_year(paren: str | None) -> bool:

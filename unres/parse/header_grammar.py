@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from unres.parse.bodies import ORGANS, longest_first, prefixes_pattern, with_series
+from unres.parse.bodies import ORGANS, longest_first, names_pattern, prefixes_pattern, with_series
 from unres.parse.vocab import ORDINAL_WORDS
 
 
@@ -100,7 +100,7 @@ ENACTING_FORMULA_BARE = re.compile(rf"[\"'\u201c\u2018]?[ \t]*(?P<organ>{_ORGAN}
 # A Human Rights Council decision has no formula of its own; its operative sentence opens
 # "At its 30th meeting, on 5 April 2016, the Human Rights Council decided ...".
 ENACTING_FORMULA_DECISION = re.compile(
-    rf"(?:At|AT)\s+(?:its|ITS)\s+[0-9]{{1,5}}\s?(?i:st|nd|rd|th|d)\s+(?i:meeting)\b"
+    rf"(?:At|AT)\s+(?:its|ITS)\s+[0-9]{{1,5}}\s?(?i:st|nd|rd|th|d)\s+(?i:plenary\s+)?(?i:meeting)\b"
     rf"[^.;]{{0,60}}?\b(?i:the)\s+(?P<organ>{_ORGAN})\b"
 )
 
@@ -240,12 +240,12 @@ NUMBER_BEFORE_TITLE = re.compile(
 CITING_WORD_BEFORE = re.compile(r"(?i:resolutions?|decisions?)\s*\Z")
 CITING_WORD_REACH = 14
 
-KEYWORD_RESOLUTION = "resolution"
+KEYWORDS_HEADING = ("resolution", "decision")
 # A heading naming the resolution: "Resolution 192 (III) extract, PARIS, 19 November 1948",
 # "Resolution 2583 (2021)", "resolution 2403 (2018)", "Resolution 2005/45", a web-page
-# title "Security Council Resolution 2583, Date of ...".
+# title "Security Council Resolution 2583, Date of ...", or the decision: "Decision 2/102".
 RESOLUTION_HEADING = re.compile(
-    r"(?<![A-Za-z])(?:[Rr]esolution|RESOLUTION)\s+"
+    r"(?<![A-Za-z])(?P<kind>[Rr]esolution|RESOLUTION|[Dd]ecision|DECISION)\s+"
     r"(?:(?P<session>[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})(?![0-9/])"
     r"|(?P<number>[0-9]{1,4})(?:\s?(?P<part>[A-Z])(?=\s?\())?"
     r"(?:\s*\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))?(?![0-9/]))"
@@ -262,9 +262,11 @@ DAMAGED_DATE = re.compile(
 MONTH_SIMILARITY = 0.75
 
 # Before a heading that opens its line: the Commission on Human Rights' "Human Rights
-# Resolution 2005/17: <title>".
-HEADING_PREFIX = re.compile(r"Human\s+Rights")
-TITLE_AFTER_HEADING = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+# Resolution 2005/17: <title>"; the title may follow a full stop instead: "Resolution
+# 2006/2. <title>".
+# Or the organ's name: "Commission on Human Rights resolution 2003/12".
+HEADING_PREFIX = re.compile(rf"Human\s+Rights|{names_pattern(ORGANS)}")
+TITLE_AFTER_HEADING = re.compile(r"[ \t]*[:.][ \t]*(?=\S)")
 
 KEYWORD_DRAFT = "draft"
 _DRAFT_REFERENCE = r"[A-Z](?:\s?/\s?[A-Za-z0-9.\-]+)+"

@@ -48,6 +48,7 @@ from unres.parse.marks import (
 from unres.parse.openers import opener_kind
 from unres.parse.paragraphs import DraftParagraph, read_body, strip_quotes
 from unres.parse.repair import WordRepairs, clean_text, find_word_repairs
+from unres.parse.verb_lexicon import DECISION_PAST_FORMS
 
 __all__ = ["split_document"]
 
@@ -57,6 +58,7 @@ _SERIES = adopted_series_pattern()
 _DRAFT_SERIES = prefixes_pattern(with_series("draft_resolution"))
 _ORGANS = f"(?i:{names_pattern(body for body in BODIES if body.enacting_formula)})"
 _MARK = f"[{EMPHASIS_OPEN}{EMPHASIS_CLOSE}]?"
+_DECISION_VERBS = "|".join([*DECISION_PAST_FORMS, "adopted"])
 _QUOTE = "\"'\u201c\u2018"
 # "The General Assembly," anywhere ("the" in lower case is a sentence's, not the organ
 # line's); "The General Assembly" alone on its line; "Security Council," opening a line;
@@ -65,7 +67,8 @@ _ORGAN_LINE = re.compile(
     rf"(?P<quote>[{_QUOTE}]?){_MARK}(?:(?<![^\s\]{_QUOTE}{EMPHASIS_OPEN}])(?:The|THE)\s+{_ORGANS}"
     rf"{_MARK}\s*,|^(?:The|THE)\s+{_ORGANS}{_MARK}\s*[:]?$|^{_ORGANS}{_MARK}\s*,){_MARK}"
     rf"|(?P<decision>\bAt\s+its\s+\d+\w*\s+(?:plenary\s+)?meeting,?\s+(?:held\s+)?on\s+[^,]{{4,30}},"
-    rf"\s+the\s+{_ORGANS})(?=\s+(?:decided|adopted|agreed)\b)"
+    rf"\s+the\s+{_ORGANS}(?:,\s+on\s+the\s+recommendation\s+of\s+(?:\([^()]*\)|[^,;()]){{3,160}}?,)?)"
+    rf"(?=\s+(?:{_DECISION_VERBS})\b)"
 )
 _HEADER_START = re.compile(
     r"^(?:[\"“‘']?(?:"

@@ -243,11 +243,22 @@ def _forms() -> dict[str, str]:
 # "requesting" -> "request".
 VERB_FORMS: dict[str, str] = _forms()
 
-# Human Rights Council decisions are reported in the past: "At its 30th meeting, ..., the
-# Council decided, without a vote, to ...". Read only as a paragraph's phrase, never to
-# find where a paragraph opens ("Agreed conclusions" may open a footnote), and only these
-# few, so that a preambular state ("Concerned") is never a past-tense verb.
-DECISION_PAST_FORMS: dict[str, str] = {past_participle(stem): stem for stem in ("decide", "agree")}
+# Decisions are reported in the past: "At its 30th meeting, ..., the Council decided,
+# without a vote, to ...", "At its 74th plenary meeting, ..., the General Assembly, on the
+# recommendation of the Fifth Committee, appointed ...", "... took note of ...". Read
+# only as a paragraph's phrase, never to find where a paragraph opens ("Agreed
+# conclusions" may open a footnote), and only these few, so that a preambular state
+# ("Concerned") is never a past-tense verb.
+DECISION_PAST_FORMS: dict[str, str] = {
+    **{
+        past_participle(stem): stem
+        for stem in (
+            "decide", "agree", "appoint", "approve", "authorize", "confirm",
+            "defer", "elect", "endorse", "postpone",
+        )
+    },
+    "took": "take",
+}  # fmt: skip
 
 # Past participles after "Having", mapped to the stem: "taken" -> "take".
 PARTICIPLES: dict[str, str] = {
