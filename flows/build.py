@@ -36,6 +36,7 @@ from unres.dictionary import write_release_docs
 from unres.diff import ReleaseDiff, diff_releases
 from unres.ingest import InputFile, InputRecord, discover_inputs
 from unres.merge import count_warnings, merge_release
+from unres.parquet_layout import has_current_columns
 from unres.publish import (
     BuildLock,
     clean_stale_staging,
@@ -71,6 +72,8 @@ def reusable_previous_build(out_dir: Path) -> PreviousBuild | None:
         PARSER_VERSION,
         SCHEMA_VERSION,
     ):
+        return None
+    if not has_current_columns(release):
         return None
     return PreviousBuild(
         release=str(release),

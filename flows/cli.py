@@ -120,9 +120,13 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report",
         help="write a release's report.html (every build writes one too)",
-        description="Write report.html for a release: documents per body and session,\n"
-        "top verbs and openers, most-cited resolutions, citation coverage, rejects\n"
-        "and parser warnings, each an inline SVG plot (no network needed to view it).",
+        description="Write report.html for a release: documents per body, session and\n"
+        "year of adoption, top verbs and openers, most-cited resolutions, citation\n"
+        "coverage, rejects and parser warnings as inline SVG plots; which fields were\n"
+        "read, by body and decade; every document with warnings, every rejected or\n"
+        "quarantined input with its reason, and the documents linked to undocs.org.\n"
+        "Counts are of canonical documents (one per symbol). No network is needed to\n"
+        "view it.",
         formatter_class=argparse.RawTextHelpFormatter,
     )
     _add_release_argument(report)

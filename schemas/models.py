@@ -23,6 +23,7 @@ from schemas.vocabulary import (
     LATEST_MENTIONED_DATE,
     PARAGRAPH_KINDS,
     REJECT_REASONS,
+    UNDOCS,
     latest_document_date,
 )
 
@@ -73,6 +74,15 @@ class Documents(_Table):
             "'S/RES/1325 (2000)', 'A/HRC/RES/31/12', 'A/HRC/DEC/31/117', 'E/RES/2019/4', "
             "'A/RES/2625 (XXV)'; a draft's own: 'A/C.1/80/L.12'. Null when the text does "
             "not say."
+        ),
+    )
+    url: str = pa.Field(
+        nullable=True,
+        str_startswith=UNDOCS,
+        description=(
+            "The official text at the UN's document resolver: 'https://undocs.org/' and the "
+            "symbol, a space before a year in brackets dropped "
+            "('https://undocs.org/S/RES/1325(2000)'). Null when the symbol is."
         ),
     )
     document_type: str = pa.Field(
@@ -152,6 +162,16 @@ class Documents(_Table):
             "':' and a detail: 'no_adoption_date', 'operative_numbering_gap'."
         )
     )
+    duplicate_of: str = pa.Field(
+        nullable=True,
+        description=(
+            "When other inputs give the same symbol: the doc_id of the one that stands for "
+            "the resolution (the canonical one: fewest warnings of its own, then most header "
+            "fields read, then most paragraphs, then the first doc_id); null for that one "
+            "and for a symbol given once. Citation edges and the report count canonical "
+            "documents only."
+        ),
+    )
 
     class Config:
         strict = True
@@ -160,6 +180,16 @@ class Documents(_Table):
     @pa.check("doc_id", "title", "organ", "agenda_item", name="not_blank")
     def _not_blank(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return checks.not_blank(data)
+
+    @pa.check("url", name="null_with_symbol")
+    def _url_with_symbol(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("url").is_null() == pl.col("symbol").is_null())
+
+    @pa.check("duplicate_of", name="null_without_symbol")
+    def _duplicate_has_symbol(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            pl.col("duplicate_of").is_null() | pl.col("symbol").is_not_null()
+        )
 
     @pa.check("symbol", name="un_symbol")
     def _symbol_format(cls, data: pa.PolarsData) -> pl.LazyFrame:

@@ -47,6 +47,15 @@ def cross_table_failures(tables: Mapping[str, pl.DataFrame]) -> list[Failure]:
             )
     if "rejects" in tables:
         failures += _also_parsed(tables["rejects"], documents)
+    canonical = documents.filter(pl.col("duplicate_of").is_null())
+    failures += _unmatched(
+        "documents",
+        documents,
+        ("symbol", "duplicate_of"),
+        canonical,
+        ("symbol", "doc_id"),
+        "points_to_canonical_document_of_its_symbol",
+    )
     for located in _LOCATED_TABLES:
         for column, (target, target_key) in _LOCATIONS.items():
             if located in tables and target in tables:
@@ -132,8 +141,10 @@ def _also_parsed(rejects: pl.DataFrame, documents: pl.DataFrame) -> list[Failure
 def _edge_failures(
     edges: pl.DataFrame, citations: pl.DataFrame, documents: pl.DataFrame
 ) -> list[Failure]:
-    """citation_edges must be exactly the citations counted per (citing, cited) symbol."""
-    citing = documents.select("doc_id", citing_symbol="symbol").drop_nulls()
+    """citation_edges must be exactly the citations counted per (citing, cited) symbol,
+    of the canonical document of each symbol."""
+    canonical = documents.filter(pl.col("duplicate_of").is_null())
+    citing = canonical.select("doc_id", citing_symbol="symbol").drop_nulls()
     derived = (
         citations.select("doc_id", cited_symbol="resolved_symbol")
         .drop_nulls()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Literal, get_args
+from urllib.parse import quote
 
 from unres.model import CitationKind, ParagraphKind
 
@@ -51,6 +52,17 @@ QUARANTINE_REASONS: tuple[RejectReason, ...] = ("parse_error", "parse_timeout", 
 """Reject reasons that say the pipeline, not the input, failed: the input was readable
 text, but no valid rows came of it. The build counts them as quarantined, and
 ``unres build --strict`` refuses to publish when there is one."""
+
+# The UN's document resolver: this followed by a symbol opens the official text.
+UNDOCS = "https://undocs.org/"
+
+
+def undocs_url(symbol: str) -> str:
+    """Where the official text of ``symbol`` is: 'S/RES/1325 (2000)' ->
+    'https://undocs.org/S/RES/1325(2000)' (the resolver's form has no space before the
+    year; any other character a URL cannot hold is percent-encoded)."""
+    return UNDOCS + quote(symbol.replace(" (", "("), safe="/()")
+
 
 # The day the Charter was signed: no UN document can be adopted or issued earlier.
 FIRST_UN_DATE = dt.date(1945, 6, 26)

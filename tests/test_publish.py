@@ -44,6 +44,7 @@ def _batch() -> dict[str, pl.DataFrame]:
                 "doc_id": "A_RES_80_14.txt",
                 "source_sha256": "3f" * 32,
                 "symbol": "A/RES/80/14",
+                "url": "https://undocs.org/A/RES/80/14",
                 "document_type": "resolution",
                 "organ": "General Assembly",
                 "session": 80,

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, ConsoleMessage, ViewportSize, sync_playwright
 
-from tests.test_report import SECTIONS
+from tests.test_report import SECTIONS, TABLE_SECTIONS
 from unres.report import write_report
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -100,5 +100,13 @@ def test_every_plot_renders_in_chromium(browser: Browser, release: Path, tmp_pat
         drawn, bars = _pixel_shares(shot.crop((left, top, right, bottom)))
         assert drawn >= MIN_DRAWN_SHARE, (title, drawn)
         assert bars >= MIN_BAR_SHARE, (title, bars)
+    # The analysts' tables: each shown with its rows, documents linked to undocs.org.
+    tables = page.locator("section.table")
+    assert tables.locator("h2").all_inner_texts() == TABLE_SECTIONS
+    for title, table in zip(TABLE_SECTIONS, tables.all(), strict=True):
+        assert table.locator("tbody tr").count() > 0, title
+        assert table.locator("tbody tr").first.is_visible(), title
+    links = page.locator('section.table a[href^="https://undocs.org/"]')
+    assert links.count() > 0 and links.first.is_visible()
     assert problems == []
     assert requested == [report.as_uri()]  # nothing fetched at view time

@@ -38,6 +38,7 @@ def valid_batch() -> Tables:
             "doc_id": DOC,
             "source_sha256": "6f1ed002ab5595859014ebf0951522d9" * 2,
             "symbol": "A/RES/75/180",
+            "url": "https://undocs.org/A/RES/75/180",
             "document_type": "resolution",
             "organ": "General Assembly",
             "session": 75,

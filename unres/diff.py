@@ -48,7 +48,8 @@ class ReleaseDiff:
 
 
 # Tables compared whole even when the documents that changed are known: citation_edges
-# counts across documents, and a document's duplicate_input warning names others.
+# counts across documents, and a document's duplicate marks (duplicate_input,
+# duplicate_of) name others.
 _RELEASE_WIDE = frozenset({"documents", "citation_edges"})
 
 

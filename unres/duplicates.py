@@ -1,14 +1,19 @@
-"""The duplicate-input policy: inputs with the same bytes all stay, each flagged.
+"""Duplicates: inputs with the same bytes, and inputs that give the same resolution.
 
-Every document whose bytes equal another's in a release carries the warning
-``duplicate_input:<the other doc_ids>``. Duplicates can only be seen across all
-batches, so the flags are set while the release tables are merged, on fresh rows and
-on rows kept from an earlier release alike (whose copies may have come or gone).
+All stay in documents. Every document whose bytes equal another's carries the
+warning ``duplicate_input:<the other doc_ids>``. Of the documents that give one
+symbol, one is canonical, by the rule of ``canonical_documents``; each of the others
+points to it in ``duplicate_of`` and carries ``duplicate_symbol:<its doc_id>``.
+Citation edges, and the report's counts, are of canonical documents only.
+
+Both can only be seen across all batches, so they are set while the release tables
+are merged, on fresh rows and on rows kept from an earlier release alike (whose
+copies may have come or gone).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
@@ -18,30 +23,67 @@ import pyarrow as pa
 from schemas import table_file
 
 DUPLICATE_WARNING: Final = "duplicate_input"
+DUPLICATE_SYMBOL_WARNING: Final = "duplicate_symbol"
+_MARKS = (DUPLICATE_WARNING, DUPLICATE_SYMBOL_WARNING)
+# The header fields whose count decides between copies with as many warnings.
+_HEADER_FIELDS = (
+    "organ",
+    "session",
+    "title",
+    "adoption_date",
+    "distribution_date",
+    "agenda_item",
+    "committee_report",
+    "plenary_meeting",
+    "meeting_number",
+)
+_COLUMNS = (
+    "doc_id",
+    "source_sha256",
+    "symbol",
+    "warnings",
+    "n_preambular",
+    "n_operative",
+    *_HEADER_FIELDS,
+)
 
 
-def duplicate_flags(
+def duplicate_marks(
     shards: Sequence[str], previous: Path | None, dropped: list[str]
-) -> dict[str, str]:
-    """doc_id -> its ``duplicate_input:<other doc_ids>`` warning, for every document
-    whose bytes equal another's in the release made of ``shards`` and of ``previous``
-    less its ``dropped`` documents.
-
-    Only two columns of the documents tables are read for it.
-    """
-    columns = ("doc_id", "source_sha256")
-    pairs = [pl.scan_parquet(Path(s) / table_file("documents")).select(columns) for s in shards]
+) -> pl.DataFrame:
+    """The marks of the documents of the release made of ``shards`` and of ``previous``
+    less its ``dropped`` documents: one row per marked document, its doc_id, its
+    ``marks`` (warnings) and ``duplicate_of``. Only header columns are read."""
+    parts = [pl.scan_parquet(Path(s) / table_file("documents")).select(_COLUMNS) for s in shards]
     if previous is not None:
-        earlier = pl.scan_parquet(previous / table_file("documents")).select(columns)
-        pairs.append(earlier.filter(~pl.col("doc_id").is_in(dropped)))
-    if not pairs:
-        return {}
+        earlier = pl.scan_parquet(previous / table_file("documents")).select(_COLUMNS)
+        parts.append(earlier.filter(~pl.col("doc_id").is_in(dropped)))
+    documents = pl.concat(parts).collect() if parts else pl.DataFrame()
+    same_bytes = _same_bytes(documents) if parts else {}
+    canonical = canonical_documents(documents) if parts else {}
+    marked = sorted(same_bytes.keys() | canonical.keys())
+    return pl.DataFrame(
+        {
+            "doc_id": marked,
+            "marks": [
+                [flag for flag in (same_bytes.get(doc_id), _symbol_mark(canonical, doc_id)) if flag]
+                for doc_id in marked
+            ],
+            "duplicate_of": [canonical.get(doc_id) for doc_id in marked],
+        },
+        schema={"doc_id": pl.String, "marks": pl.List(pl.String), "duplicate_of": pl.String},
+    )
+
+
+def _symbol_mark(canonical: dict[str, str], doc_id: str) -> str | None:
+    return f"{DUPLICATE_SYMBOL_WARNING}:{canonical[doc_id]}" if doc_id in canonical else None
+
+
+def _same_bytes(documents: pl.DataFrame) -> dict[str, str]:
     copies = (
-        pl.concat(pairs)
-        .group_by("source_sha256")
+        documents.group_by("source_sha256")
         .agg(pl.col("doc_id").sort().alias("copies"))
         .filter(pl.col("copies").list.len() > 1)
-        .collect()
     )
     return {
         doc_id: f"{DUPLICATE_WARNING}:{','.join(other for other in group if other != doc_id)}"
@@ -50,16 +92,49 @@ def duplicate_flags(
     }
 
 
-def with_duplicate_flags(documents: pa.Table, flags: Mapping[str, str]) -> pa.Table:
-    """Rows of the documents table with their duplicate flags set anew: rows kept from
-    an earlier release carry that release's flags."""
-    own = pl.col("warnings").list.eval(
-        pl.element().filter(~pl.element().str.starts_with(DUPLICATE_WARNING))
+def canonical_documents(documents: pl.DataFrame) -> dict[str, str]:
+    """doc_id -> the canonical document of its symbol, for each document that shares
+    its symbol with others and is not the canonical one.
+
+    The canonical one has the fewest warnings of its own (the duplicate marks aside),
+    then the most header fields read, then the most paragraphs; then it is the first
+    by doc_id.
+    """
+    ranked = (
+        documents.filter(pl.col("symbol").is_not_null())
+        .with_columns(
+            _own_warnings().list.len().alias("_warnings"),
+            pl.sum_horizontal(pl.col(f).is_not_null() for f in _HEADER_FIELDS).alias("_read"),
+            (pl.col("n_preambular") + pl.col("n_operative")).alias("_paragraphs"),
+        )
+        .sort(
+            ["symbol", "_warnings", "_read", "_paragraphs", "doc_id"],
+            descending=[False, False, True, True, False],
+        )
+        .with_columns(pl.col("doc_id").first().over("symbol").alias("canonical"))
+        .filter(pl.col("doc_id") != pl.col("canonical"))
     )
-    flag = pl.col("doc_id").replace_strict(flags, default=None, return_dtype=pl.String)
+    return dict(ranked.select("doc_id", "canonical").iter_rows())
+
+
+def with_duplicate_marks(documents: pa.Table, marks: pl.DataFrame) -> pa.Table:
+    """Rows of the documents table with their marks set anew (``duplicate_marks``):
+    rows kept from an earlier release carry that release's."""
     frame = pl.from_arrow(documents)
     assert isinstance(frame, pl.DataFrame)
-    flagged = frame.with_columns(
-        pl.when(flag.is_null()).then(own).otherwise(pl.concat_list(own, flag)).alias("warnings")
+    no_marks = pl.lit([], dtype=pl.List(pl.String))
+    marked = (
+        frame.drop("duplicate_of")
+        .join(marks, on="doc_id", how="left", maintain_order="left")
+        .with_columns(
+            pl.concat_list(_own_warnings(), pl.col("marks").fill_null(no_marks)).alias("warnings")
+        )
+        .select(frame.columns)
     )
-    return flagged.to_arrow()
+    return marked.to_arrow()
+
+
+def _own_warnings() -> pl.Expr:
+    return pl.col("warnings").list.eval(
+        pl.element().filter(~pl.any_horizontal(pl.element().str.starts_with(m) for m in _MARKS))
+    )

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from schemas import sort_key, table_file
-from unres.duplicates import duplicate_flags, with_duplicate_flags
+from unres.duplicates import duplicate_marks, with_duplicate_marks
 from unres.parquet_layout import ROW_GROUP_ROWS, write_release_table
 from unres.tables import BATCH_TABLES, citation_edges
 
@@ -42,7 +42,7 @@ def merge_release(
     their duplicate flags are set anew, as are the fresh rows'.
     """
     drop = sorted(dropped)
-    flags = duplicate_flags(shards, previous, drop)
+    marks = duplicate_marks(shards, previous, drop)
     rows: dict[str, int] = {}
     for name in BATCH_TABLES:
         key = sort_key(name)[0]
@@ -50,7 +50,7 @@ def merge_release(
         kept = _kept_rows(previous / table_file(name), key, drop) if previous else iter(())
         parts = _interleaved(kept, fresh, key)
         if name == "documents":
-            parts = (with_duplicate_flags(part, flags) for part in parts)
+            parts = (with_duplicate_marks(part, marks) for part in parts)
         rows[name] = write_release_table(name, parts, staging / table_file(name))
     edges = citation_edges(
         pl.scan_parquet(staging / table_file("documents")),

@@ -16,7 +16,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from schemas import required_columns, sort_key, table_file, table_schema
+from schemas import TABLES, required_columns, sort_key, table_file, table_schema
 
 PARQUET_COMPRESSION: Final = "zstd"
 # Rows per row group of a release table. With the tables sorted by doc_id and min/max
@@ -98,3 +98,13 @@ def _table_writer(target: Path, schema: pa.Schema, key: tuple[str, ...]) -> pq.P
 
 def _key_of_row(table: pa.Table, key: tuple[str, ...], row: int) -> tuple[Any, ...]:
     return tuple(table.column(column)[row].as_py() for column in key)
+
+
+def has_current_columns(release: Path) -> bool:
+    """True when every table of ``release`` has this schema's columns, in order: rows of
+    a release written before a column was added under the same schema version cannot
+    be kept. Only the files' footers are read."""
+    return all(
+        pq.read_schema(release / table_file(name)).names == table_schema(name).names()
+        for name in TABLES
+    )

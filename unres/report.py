@@ -1,8 +1,14 @@
-"""``report.html``: a release at a glance, every plot an inline SVG (no network at view time).
+"""``report.html``: a release at a glance for analysts, with no network needed to view it.
 
-Documents per body and per session or year, the most frequent operative verbs and
-preambular openers, the most-cited resolutions, citation coverage, rejects by
-reason and parser warnings.
+Plots (inline SVG): documents per body, per session or year and adopted per year,
+the most frequent operative verbs and preambular openers, the most-cited
+resolutions, citation coverage, rejects by reason and parser warnings. Tables: how
+often each field was read, by body and decade; every document with warnings; every
+rejected or quarantined input with its reason; and the documents, each linked to
+its text at undocs.org.
+
+Counts are of canonical documents (``duplicate_of`` null): a resolution read from two
+inputs counts once. The warnings list shows every document, duplicates included.
 """
 
 from __future__ import annotations
@@ -21,9 +27,20 @@ from unres.publish import MANIFEST_FILE, read_manifest
 
 REPORT_FILE = "report.html"
 TOP = 15
-# The tables plotted. Each plot is counted while its columns stream in, so neither a
-# release's paragraph texts (gigabytes) nor whole columns are ever held.
-_PLOTTED = ("documents", "paragraphs", "citations", "rejects")
+# Longer lists are cut there, saying how many rows the table itself has.
+LISTED = 2_000
+# The tables read. Each plot and table is computed while its columns stream in, so
+# neither a release's paragraph texts (gigabytes) nor whole columns are ever held.
+_READ = ("documents", "paragraphs", "citations", "rejects")
+# Coverage: the share of documents for which each field was read.
+_COVERED: dict[str, pl.Expr] = {
+    "symbol": pl.col("symbol").is_not_null(),
+    "title": pl.col("title").is_not_null(),
+    "adoption date": pl.col("adoption_date").is_not_null(),
+    "meeting": pl.col("plenary_meeting").is_not_null() | pl.col("meeting_number").is_not_null(),
+    "agenda item": pl.col("agenda_item").is_not_null(),
+    "verbs": pl.col("verbs"),
+}
 
 
 def write_report(
@@ -32,25 +49,35 @@ def write_report(
     """Write the report of ``release`` to ``target`` (default: its ``report.html``).
 
     The file is replaced whole (written aside, then renamed), so a reader never
-    sees half a report and a published, read-only one can be regenerated. The page
-    names ``release_id``; by default the one in the release's manifest.
+    sees half a report. The page names ``release_id``; by default the one in the
+    release's manifest.
     """
-    tables = {name: pl.scan_parquet(release / table_file(name)) for name in _PLOTTED}
+    tables = {name: pl.scan_parquet(release / table_file(name)) for name in _READ}
+    every_document = tables["documents"]
+    documents = every_document.filter(pl.col("duplicate_of").is_null())
+    canonical = documents.select("doc_id")
+    paragraphs = tables["paragraphs"].join(canonical, on="doc_id", how="semi")
+    citations = tables["citations"].join(canonical, on="doc_id", how="semi")
     sections = [
-        _section("Documents per body", _counts(tables["documents"], "organ")),
-        _section("Documents per session or year", _per_session_or_year(tables["documents"])),
-        _section(
+        _plot("Documents per body", _counts(documents, "organ")),
+        _plot("Documents per session or year", _per_session_or_year(documents)),
+        _plot("Adoptions per year", _adoptions_per_year(documents)),
+        _plot(
             f"Top {TOP} operative verbs",
-            _counts(_of_kind(tables["paragraphs"], "operative"), "verb"),
+            _counts(_of_kind(paragraphs, "operative"), "verb"),
         ),
-        _section(
+        _plot(
             f"Top {TOP} preambular openers",
-            _counts(_of_kind(tables["paragraphs"], "preambular"), "verb"),
+            _counts(_of_kind(paragraphs, "preambular"), "verb"),
         ),
-        _section(f"Top {TOP} cited resolutions", _most_cited(tables["citations"])),
-        _section("Citation coverage", _coverage(tables["citations"])),
-        _section("Rejects by reason", _counts(tables["rejects"], "reason")),
-        _section("Parser warnings", _warnings(tables["documents"])),
+        _plot(f"Top {TOP} cited resolutions", _most_cited(citations)),
+        _plot("Citation coverage", _coverage(citations)),
+        _plot("Rejects by reason", _counts(tables["rejects"], "reason")),
+        _plot("Parser warnings", _warnings(every_document)),
+        _coverage_table(documents, paragraphs),
+        _warnings_table(every_document),
+        _rejects_table(tables["rejects"]),
+        _documents_table(documents),
     ]
     page = _page(release_id or _release_id(release), _row_counts(release), sections)
     target = target or release / REPORT_FILE
@@ -97,6 +124,19 @@ def _per_session_or_year(documents: pl.LazyFrame) -> list[tuple[str, int]]:
     return _counts(documents.select(label), "when")
 
 
+def _adoptions_per_year(documents: pl.LazyFrame) -> list[tuple[str, int]]:
+    """Every year with an adoption, in order (not only the TOP busiest)."""
+    years = (
+        documents.select(pl.col("adoption_date").dt.year().alias("year"))
+        .drop_nulls()
+        .group_by("year")
+        .len()
+        .sort("year")
+        .collect(engine="streaming")
+    )
+    return [(str(year), n) for year, n in years.iter_rows()]
+
+
 def _most_cited(citations: pl.LazyFrame) -> list[tuple[str, int]]:
     resolutions = citations.filter(pl.col("kind") == "resolution")
     cited = resolutions.select(pl.coalesce("resolved_symbol", "value").alias("cited"))
@@ -114,6 +154,144 @@ def _coverage(citations: pl.LazyFrame) -> list[tuple[str, int]]:
 def _warnings(documents: pl.LazyFrame) -> list[tuple[str, int]]:
     codes = documents.select(pl.col("warnings").explode().str.split(":").list.first().alias("code"))
     return _counts(codes.drop_nulls(), "code")
+
+
+def _coverage_table(documents: pl.LazyFrame, paragraphs: pl.LazyFrame) -> str:
+    """Per body and decade of adoption (else of distribution), the share of documents
+    for which each field was read; "verbs": every operative paragraph has its verb."""
+    verbs = (
+        _of_kind(paragraphs, "operative")
+        .group_by("doc_id")
+        .agg(pl.col("verb").is_not_null().all().alias("verbs"))
+    )
+    year = pl.coalesce(pl.col("adoption_date").dt.year(), pl.col("distribution_date").dt.year())
+    decade = (
+        pl.when(year.is_null())
+        .then(pl.lit("date unknown"))
+        .otherwise((year // 10 * 10).cast(pl.Utf8) + "s")
+    )
+    shares = (
+        documents.join(verbs, on="doc_id", how="left")
+        .with_columns(pl.col("verbs").fill_null(False))
+        .group_by(pl.col("organ").fill_null("(body unknown)").alias("body"), decade.alias("decade"))
+        .agg(
+            pl.len().alias("documents"),
+            *(expression.mean().alias(field) for field, expression in _COVERED.items()),
+        )
+        .sort("body", "decade")
+        .collect(engine="streaming")
+    )
+    rows = [
+        [
+            html.escape(row["body"]),
+            html.escape(row["decade"]),
+            f"{row['documents']:,}",
+            *(f"{row[field]:.0%}" for field in _COVERED),
+        ]
+        for row in shares.iter_rows(named=True)
+    ]
+    return _table_section(
+        "Coverage by body and decade",
+        "Share of documents for which each field was read, by the body that adopted "
+        "them and the decade of adoption (else of distribution). Meeting: a plenary or "
+        "other meeting number; verbs: every operative paragraph opens with its verb.",
+        ["body", "decade", "documents", *_COVERED],
+        rows,
+        shares.height,
+    )
+
+
+def _warnings_table(documents: pl.LazyFrame) -> str:
+    flagged = documents.filter(pl.col("warnings").list.len() > 0)
+    total = flagged.select(pl.len()).collect(engine="streaming").item()
+    listed = (
+        flagged.select("doc_id", "symbol", "url", "warnings")
+        .sort("doc_id")
+        .head(LISTED)
+        .collect(engine="streaming")
+    )
+    rows = [
+        [
+            html.escape(row["doc_id"]),
+            _document_link(row["symbol"], row["url"]),
+            html.escape("; ".join(row["warnings"])),
+        ]
+        for row in listed.iter_rows(named=True)
+    ]
+    return _table_section(
+        "Documents with warnings",
+        "What the parser was unsure of, per document (documents.warnings).",
+        ["input", "symbol", "warnings"],
+        rows,
+        total,
+    )
+
+
+def _rejects_table(rejects: pl.LazyFrame) -> str:
+    total = rejects.select(pl.len()).collect(engine="streaming").item()
+    listed = rejects.select("path", "reason", "detail").head(LISTED).collect(engine="streaming")
+    rows = [
+        [html.escape(path), html.escape(reason), html.escape(_cut(detail, 200))]
+        for path, reason, detail in listed.iter_rows()
+    ]
+    return _table_section(
+        "Rejected and quarantined inputs",
+        "Every input that is not in documents, with the reason (rejects table); "
+        "quarantined ones have the reason schema_violation.",
+        ["input", "reason", "detail"],
+        rows,
+        total,
+    )
+
+
+def _documents_table(documents: pl.LazyFrame) -> str:
+    total = documents.select(pl.len()).collect(engine="streaming").item()
+    listed = (
+        documents.select("doc_id", "symbol", "url", "adoption_date", "title")
+        .sort("adoption_date", "symbol", nulls_last=True)
+        .head(LISTED)
+        .collect(engine="streaming")
+    )
+    rows = [
+        [
+            _document_link(symbol, url, doc_id),
+            "" if adopted is None else adopted.isoformat(),
+            html.escape(title or ""),
+        ]
+        for doc_id, symbol, url, adopted, title in listed.iter_rows()
+    ]
+    return _table_section(
+        "Documents",
+        "Each resolution once, linked to its official text at undocs.org "
+        "(documents.url), by date of adoption; one without a symbol by its input.",
+        ["symbol", "adopted", "title"],
+        rows,
+        total,
+    )
+
+
+def _document_link(symbol: str | None, url: str | None, doc_id: str | None = None) -> str:
+    if symbol is None or url is None:
+        return "(no symbol)" if doc_id is None else f"({html.escape(doc_id)})"
+    return f'<a href="{html.escape(url)}">{html.escape(symbol)}</a>'
+
+
+def _table_section(
+    title: str, about: str, header: Sequence[str], rows: Sequence[Sequence[str]], total: int
+) -> str:
+    """An HTML table of already escaped cells; ``total``: the rows there are in all."""
+    if not rows:
+        body = "<p>(none)</p>"
+    else:
+        head = "".join(f"<th>{html.escape(name)}</th>" for name in header)
+        lines = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        body = f"<table><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>"
+        if total > len(rows):
+            body += f"<p>The first {len(rows):,} of {total:,}; the table has them all.</p>"
+    return (
+        f'<section class="table"><h2>{html.escape(title)}</h2>'
+        f"<p>{html.escape(about)}</p>{body}</section>"
+    )
 
 
 # Chart geometry in SVG units; the page scales a chart down to its width.
@@ -165,8 +343,8 @@ def _bar_chart_svg(rows: Sequence[tuple[str, int]]) -> str:
     return "".join(svg) + "</svg>"
 
 
-def _cut(label: str) -> str:
-    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
+def _cut(text: str, limit: int = _LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _tick_step(largest: int) -> int:
@@ -177,7 +355,7 @@ def _tick_step(largest: int) -> int:
     return step
 
 
-def _section(title: str, rows: list[tuple[str, int]]) -> str:
+def _plot(title: str, rows: list[tuple[str, int]]) -> str:
     body = _bar_chart_svg(rows) if rows else "<p>(nothing to show)</p>"
     return f'<section class="plot"><h2>{html.escape(title)}</h2>{body}</section>'
 
@@ -193,7 +371,11 @@ def _page(release: str, rows: dict[str, int], sections: list[str]) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>unres release {html.escape(release)}</title>"
         "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
-        "section.plot svg{max-width:100%;height:auto}</style></head><body>"
+        "section.plot svg{max-width:100%;height:auto}"
+        "table{border-collapse:collapse;font-size:90%}"
+        "th,td{border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;vertical-align:top}"
+        "td a{white-space:nowrap}"
+        "</style></head><body>"
         f"<h1>unres release {html.escape(release)}</h1><p>Rows: {html.escape(counts)}.</p>"
         + "\n".join(sections)
         + "</body></html>\n"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from schemas import RELEASE_WIDE_TABLES, TABLES, table_schema
+from schemas.vocabulary import undocs_url
 from unres.model import ParsedDocument
 
 # Tables built per batch of inputs; the release-wide ones (citation_edges) are
@@ -57,6 +58,7 @@ def _add_document_rows(rows: dict[str, list[dict[str, object]]], item: ParsedInp
             "doc_id": doc_id,
             "source_sha256": item.sha256,
             "symbol": header.symbol,
+            "url": None if header.symbol is None else undocs_url(header.symbol),
             "document_type": header.document_type,
             "organ": header.organ,
             "session": header.session,
@@ -72,6 +74,7 @@ def _add_document_rows(rows: dict[str, list[dict[str, object]]], item: ParsedInp
             "n_operative": kinds.count("operative"),
             "n_footnotes": len(doc.footnotes),
             "warnings": list(doc.warnings),
+            "duplicate_of": None,  # set over the whole release (unres.duplicates)
         }
     )
     rows["paragraphs"].extend(
@@ -114,10 +117,12 @@ def _add_document_rows(rows: dict[str, list[dict[str, object]]], item: ParsedInp
 
 
 def citation_edges(documents: pl.LazyFrame, citations: pl.LazyFrame) -> pl.LazyFrame:
-    """Who cites whom: one row per (citing symbol, cited symbol) with the occurrence count."""
+    """Who cites whom: one row per (citing symbol, cited symbol) with the occurrence count,
+    counted in the canonical document of each symbol only (see unres.duplicates)."""
+    canonical = documents.filter(pl.col("duplicate_of").is_null())
     return (
         citations.filter(pl.col("resolved_symbol").is_not_null())
-        .join(documents.select("doc_id", "symbol"), on="doc_id")
+        .join(canonical.select("doc_id", "symbol"), on="doc_id")
         .filter(pl.col("symbol").is_not_null())
         .group_by(
             pl.col("symbol").alias("citing_symbol"), pl.col("resolved_symbol").alias("cited_symbol")
