@@ -131,7 +131,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_release_argument(report)
     report.add_argument(
-        "--output", type=Path, metavar="FILE", help="where to write (default RELEASE/report.html)"
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="where to write (default RELEASE/report.html, for tables not yet\n"
+        "published; a published release keeps the report it was built with)",
     )
     _add_verbosity(report)
 
@@ -333,11 +337,17 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from schemas import table_file
+    from unres.publish import MANIFEST_FILE
     from unres.report import write_report
 
     if not (args.release / table_file("documents")).is_file():
         print(f"unres: no release at {args.release}; run `unres build` first.", file=sys.stderr)
         return EXIT_FAILED
+    if args.output is None and (args.release / MANIFEST_FILE).is_file():
+        return _usage_error(
+            f"{args.release} is a published release: its manifest seals its report.html, "
+            "which `unres verify` checks; pass --output FILE to write a new report elsewhere."
+        )
     if args.output is not None:
         if args.output.is_dir():
             return _usage_error(

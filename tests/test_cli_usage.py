@@ -141,3 +141,13 @@ def test_a_failed_report_leaves_no_file_aside(built: Path, tmp_path: Path) -> No
     with pytest.raises(IsADirectoryError):
         write_report(built, target)
     assert list(tmp_path.glob(".report.html*")) == []
+
+
+def test_report_over_a_published_release(workdir: Path) -> None:
+    from tests.test_publish import _publish
+
+    release = _publish(workdir / "out")
+    before = _tree(release)
+    done = _unres("report", str(release), cwd=workdir)
+    _assert_usage_error(done, "is a published release", "--output FILE")
+    assert _tree(release) == before
