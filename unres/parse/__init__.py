@@ -13,6 +13,8 @@ Pure functions only (no I/O, no Prefect), one module per concern:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from unres.model import (
     Citation,
     DateMention,
@@ -54,15 +56,7 @@ def parse_text(raw: str) -> ParsedDocument:
 
 
 def _with_verb(paragraph: Paragraph) -> Paragraph:
-    # As dataclasses.replace(paragraph, verb=...), at a third of its cost.
-    return Paragraph(
-        kind=paragraph.kind,
-        text=paragraph.text,
-        number=paragraph.number,
-        verb=read_verb(paragraph),
-        footnotes=paragraph.footnotes,
-        emphasis=paragraph.emphasis,
-    )
+    return replace(paragraph, verb=read_verb(paragraph))
 
 
 def _with_referenced_footnotes(structure: Structure) -> list[Footnote]:

@@ -48,19 +48,19 @@ _LABEL_LEADS = frozenset(FOOTNOTE_OPEN + "*")
 _SENTENCE_END = re.compile(r"[.)] (?=\S)")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 # A number of up to three digits, or a year with one glued on ("20242"): what a marker
-# can stand for. ``regex`` scans a whole body for it five times faster than ``re``.
+# can stand for. ``regex`` scans a whole body for it faster than ``re``.
 _MARKER_NUMBER = regex.compile(r"(?<!\d)(?:(?:1[89]|20)\d\d([1-9]\d{0,2})|(\d{1,3}))(?!\d)")
 _YEAR_PREFIX = re.compile(r"(?:1[89]|20)\d\d")
 
 _GLUE_PUNCTUATION = frozenset(".,;:)]”’\"'")
-# Digit runs and canonical marks, in text order. ``regex`` scans for them two to six
-# times faster than ``re``, ASCII digits twice as fast as any decimal digit (markers are
-# printed in ASCII); most texts hold no mark, so the simpler scan does.
+# Digit runs and canonical marks, in text order. ``regex`` scans for them faster than
+# ``re``, and ASCII digits faster than any decimal digit (markers are printed in ASCII);
+# most texts hold no mark, so the simpler scan does.
 _DIGITS = regex.compile(r"[0-9]+")
 _DIGITS_OR_MARK = regex.compile(f"{FOOTNOTE_MARK.pattern}|[0-9]+")
 # The last word before the end, then maybe its full stop: "([^\W\d_]+)(\.?)\W*$" (those
 # classes spelled as Unicode properties), matched backwards from the end by ``regex``
-# in under a microsecond where ``re`` tried every start in the window (8 us).
+# where ``re`` would try every start in the window.
 _WORD_BEFORE = regex.compile(r"(?r)([\p{L}\p{Nl}\p{No}]+)(\.?)[^\p{L}\p{N}_]*?$")
 _DIGITS_BEFORE = re.compile(r"(\d+)$")
 _WORD_AFTER = re.compile(r"\s*(\S+)")

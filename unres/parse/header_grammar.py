@@ -1,8 +1,8 @@
 """The grammar of resolution headers and closing lines, as compiled patterns only (the
 logic that ranks and combines them is in ``header``).
 
-Speed: a pattern scanned over a whole header costs 20-200 us in ``re`` whenever it opens
-with ``\\b``, a look-behind or a case-blind group, because that defeats the engine's
+Speed: a pattern scanned over a whole header is slow in ``re`` whenever it opens with
+``\\b``, a look-behind or a case-blind group, because that defeats the engine's
 literal-prefix search. So nearly every pattern here is *anchored at a keyword* that the
 logic finds with ``str.find`` on a lower-cased copy (the KEYWORD_* constants):
 
