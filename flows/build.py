@@ -37,6 +37,7 @@ from unres.diff import ReleaseDiff, diff_releases
 from unres.ingest import InputFile, InputRecord, discover_inputs
 from unres.merge import count_warnings, merge_release
 from unres.parquet_layout import has_current_columns
+from unres.pdf_cache import PDF_CACHE_DIR
 from unres.publish import (
     BuildLock,
     clean_stale_staging,
@@ -161,8 +162,10 @@ def take_stock_task(raw_dir: str, out_dir: str) -> Unwalked[Stock]:
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
-def parse_batch(inputs: Unwalked[list[InputFile]], shard_dir: str, max_bytes: int) -> ShardResult:
-    return process_batch(inputs.value, shard_dir, max_bytes=max_bytes)
+def parse_batch(
+    inputs: Unwalked[list[InputFile]], shard_dir: str, max_bytes: int, pdf_cache: str
+) -> ShardResult:
+    return process_batch(inputs.value, shard_dir, max_bytes=max_bytes, pdf_cache=Path(pdf_cache))
 
 
 @task(name="merge-release-tables", cache_policy=NO_CACHE)
@@ -250,7 +253,13 @@ def _build(
     )
     summary = BuildSummary(release="", inputs=len(inputs), reused=len(unchanged))
     with _stage(f"parsed {len(fresh)} new or changed inputs into validated shards"):
-        results = _parse_all(fresh, staging, batch_size=batch_size, max_bytes=max_bytes)
+        results = _parse_all(
+            fresh,
+            staging,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            pdf_cache=out / PDF_CACHE_DIR,
+        )
     records = dict(unchanged) | {r.doc_id: r for result in results for r in result.inputs}
     if previous is not None and _hashes(records) == _hashes(previous.inputs):
         shutil.rmtree(staging)
@@ -314,13 +323,20 @@ def _stage(done: str) -> Iterator[None]:
 
 
 def _parse_all(
-    inputs: Sequence[InputFile], staging: Path, *, batch_size: int, max_bytes: int
+    inputs: Sequence[InputFile],
+    staging: Path,
+    *,
+    batch_size: int,
+    max_bytes: int,
+    pdf_cache: Path,
 ) -> list[ShardResult]:
-    """Parse ``inputs`` in batches of ``batch_size`` into shards under ``staging``."""
+    """Parse ``inputs`` in batches of ``batch_size`` into shards under ``staging``,
+    PDFs extracted through ``pdf_cache``."""
     batches = [list(inputs[i : i + batch_size]) for i in range(0, len(inputs), batch_size)]
 
     def arguments(n: int) -> tuple[Any, ...]:
-        return Unwalked(batches[n]), str(staging / "shards" / f"{n:06d}"), max_bytes
+        shard = str(staging / "shards" / f"{n:06d}")
+        return Unwalked(batches[n]), shard, max_bytes, str(pdf_cache)
 
     progress = _Progress(len(inputs))
     # Worker processes (or a cluster) pay off only with two batches or more: starting

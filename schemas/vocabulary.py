@@ -27,12 +27,16 @@ RejectReason = Literal[
     "parse_error",
     "parse_timeout",
     "schema_violation",
+    "pdf_encrypted",
+    "pdf_corrupt",
+    "no_text_layer",
+    "too_many_pages",
 ]
 """Every code ``rejects.reason`` may hold; REJECT_REASONS says what each means."""
 
 REJECT_REASONS: dict[RejectReason, str] = {
     "empty": "the file holds no bytes, or only whitespace",
-    "binary": "NUL bytes, many control bytes or a known binary format (PDF, PNG, ZIP...)",
+    "binary": "NUL bytes, many control bytes or a known binary format (PNG, ZIP...)",
     "not_utf8": "the bytes are not UTF-8 and no other text encoding fits them",
     "too_large": "the file is larger than the build's size limit",
     "unreadable": "the file could not be opened or is not a regular file",
@@ -45,6 +49,10 @@ REJECT_REASONS: dict[RejectReason, str] = {
         "the parsed rows break a row rule of the schema (a pattern, range or vocabulary, or "
         "a relation between tables): the detail names table, column, check and value"
     ),
+    "pdf_encrypted": "a PDF that cannot be opened without a password",
+    "pdf_corrupt": "a PDF that cannot be read: damaged, truncated or not a PDF inside",
+    "no_text_layer": "a PDF with no text on any page (a scan: OCR is not done here)",
+    "too_many_pages": "a PDF with more pages than a resolution has (the detail gives both)",
 }
 """What every code of RejectReason means (the data dictionary shows it)."""
 

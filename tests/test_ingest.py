@@ -90,7 +90,7 @@ REJECTED: list[tuple[str, bytes, RejectReason, str]] = [
     ("utf-16 whitespace only", "  \r\n ".encode("utf-16"), "empty", "only whitespace"),
     ("NUL bytes", PREAMBLE.encode()[:40] + b"\x00\x00" + PREAMBLE.encode(), "binary", "NUL byte"),
     ("PNG header", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", "PNG"),
-    ("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary", "PDF"),
+    ("truncated PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "pdf_corrupt", "PDFium cannot open"),
     ("control bytes", bytes(range(1, 9)) * 50, "binary", "control bytes"),
     ("no encoding fits", bytes(range(0x80, 0x100)) * 4, "not_utf8", "offset 0"),
     ("broken utf-16", b"\xff\xfe" + "ok".encode("utf-16-le") + b"\x00\xd8", "not_utf8", "utf-16"),

@@ -11,9 +11,11 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 
 def _parser_fingerprint() -> str:
-    """A hash of the parsing core's source: any change to a parsing rule changes it."""
+    """A hash of the parsing core's source and of the PDF reader's: any change to a
+    parsing rule, or to how a PDF becomes text, changes it."""
+    package = Path(__file__).parent
     digest = hashlib.sha256()
-    for source in sorted((Path(__file__).parent / "parse").glob("*.py")):
+    for source in [*sorted((package / "parse").glob("*.py")), package / "pdf_text.py"]:
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()[:12]

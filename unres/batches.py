@@ -18,6 +18,7 @@ from unres.ingest import InputFile, InputRecord, Reject, read_and_hash
 from unres.parquet_layout import write_shard_table
 from unres.parse import parse_text
 from unres.parse.classify import NOT_A_RESOLUTION_DETAIL, not_a_resolution
+from unres.pdf_text import adopted_text_heading
 from unres.tables import ParsedInput, RejectedInput, build_tables
 
 
@@ -30,13 +31,16 @@ class ShardResult:
     rejects: int
 
 
-def process_batch(inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int) -> ShardResult:
-    """Read, parse, tabulate and validate one batch; write it as a shard."""
+def process_batch(
+    inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int, pdf_cache: Path | None = None
+) -> ShardResult:
+    """Read, parse, tabulate and validate one batch; write it as a shard. PDFs are
+    extracted here, in the batch's worker, through ``pdf_cache`` when given."""
     parsed: list[ParsedInput] = []
     rejected: list[RejectedInput] = []
     records: list[InputRecord] = []
     for item in inputs:
-        outcome = process_input(item, max_bytes=max_bytes)
+        outcome = process_input(item, max_bytes=max_bytes, pdf_cache=pdf_cache)
         if isinstance(outcome, ParsedInput):
             parsed.append(outcome)
         else:
@@ -55,17 +59,25 @@ def process_batch(inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int
     )
 
 
-def process_input(item: InputFile, *, max_bytes: int) -> ParsedInput | RejectedInput:
-    """One input read, parsed and judged: its document, or its reject with the reason."""
+def process_input(
+    item: InputFile, *, max_bytes: int, pdf_cache: Path | None = None
+) -> ParsedInput | RejectedInput:
+    """One input read, parsed and judged: its document, or its reject with the reason.
+    A PDF's extraction goes through ``pdf_cache`` when given."""
     path = item.path
     if item.problem is not None:
         return _rejected(item, None, item.problem)
-    read = read_and_hash(path, max_bytes=max_bytes)
+    read = read_and_hash(path, max_bytes=max_bytes, pdf_cache=pdf_cache)
     if isinstance(read, Reject):  # the bytes were not read: no hash
         return _rejected(item, None, read)
     sha256, decoded = read.sha256, read.decoded
     if isinstance(decoded, Reject):
         return _rejected(item, sha256, decoded)
+    if decoded.was_pdf and adopted_text_heading(decoded.text) is None:
+        # An official PDF says on its first page what it is; reports, letters, notes
+        # and drafts carry no resolution symbol and no "adopted by" heading.
+        detail = "its first page has no resolution or decision symbol and no 'adopted by' line"
+        return _rejected(item, sha256, Reject("not_a_resolution", detail))
     try:
         document = parse_text(decoded.text)
     except Exception as error:  # one bad document must never fail the build

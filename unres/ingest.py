@@ -3,7 +3,8 @@
 ``discover_inputs`` lists what is under the input directory (and what may not be
 read there); ``read_input`` reads one file, bounded in size, and decodes it:
 UTF-8 (with or without BOM), UTF-16/32 with BOM, and legacy Windows-1252 /
-Latin-1 texts; web pages are turned into text. Line endings come out as "\\n".
+Latin-1 texts; web pages are turned into text, PDFs too (``unres.pdf_text``,
+cached by ``unres.pdf_cache``). Line endings come out as "\\n".
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from charset_normalizer import from_bytes
 
 from schemas.vocabulary import RejectReason
 from unres.html_text import html_to_text
+from unres.pdf_cache import cached_extraction, store_extraction
+from unres.pdf_text import PdfReject, extract_pdf
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +115,9 @@ class InputRecord:
 @dataclass(frozen=True, slots=True)
 class DecodedText:
     text: str
-    encoding: str
+    encoding: str  # "pdf" for a PDF's extracted text
     was_html: bool
+    was_pdf: bool = False
 
 
 # --- byte-level signs ----------------------------------------------------------
@@ -126,8 +130,10 @@ _BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# A PDF's header may follow some junk, within its first kilobyte.
+_PDF_SIGNATURE = b"%PDF-"
+_PDF_HEADER_BYTES = 1024
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF file: convert it to text first"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
@@ -185,14 +191,40 @@ class HashedInput:
     decoded: DecodedText | Reject
 
 
-def read_and_hash(path: Path, *, max_bytes: int) -> HashedInput | Reject:
+def read_and_hash(
+    path: Path, *, max_bytes: int, pdf_cache: Path | None = None
+) -> HashedInput | Reject:
     """Read the file at ``path`` once, hash and decode the same bytes: the hash recorded
     is that of the text parsed even if the file is rewritten meanwhile. A Reject here
-    means the bytes were not read (too large, not a regular file, an I/O error)."""
+    means the bytes were not read (too large, not a regular file, an I/O error).
+    A PDF's extraction is looked up in, and kept in, ``pdf_cache`` when given."""
     data = _read_bytes(path, max_bytes=max_bytes)
     if isinstance(data, Reject):
         return data
-    return HashedInput(hashlib.sha256(data).hexdigest(), _decode_file(path, data))
+    sha256 = hashlib.sha256(data).hexdigest()
+    if is_pdf(data):
+        return HashedInput(sha256, read_pdf(data, sha256=sha256, cache=pdf_cache))
+    return HashedInput(sha256, _decode_file(path, data))
+
+
+def is_pdf(data: bytes) -> bool:
+    return _PDF_SIGNATURE in data[:_PDF_HEADER_BYTES]
+
+
+def read_pdf(
+    data: bytes, *, sha256: str | None = None, cache: Path | None = None
+) -> DecodedText | Reject:
+    """The text of a PDF (extracted once per ``sha256`` when a cache is given)."""
+    extraction = None
+    if cache is not None and sha256 is not None:
+        extraction = cached_extraction(cache, sha256)
+    if extraction is None:
+        extraction = extract_pdf(data)
+        if cache is not None and sha256 is not None:
+            store_extraction(cache, sha256, extraction)
+    if isinstance(extraction, PdfReject):
+        return Reject(extraction.reason, extraction.detail)
+    return DecodedText(text=extraction.text, encoding="pdf", was_html=False, was_pdf=True)
 
 
 def _read_bytes(path: Path, *, max_bytes: int) -> bytes | Reject:
@@ -232,6 +264,8 @@ def decode_input(data: bytes, *, html_hint: bool = False) -> DecodedText | Rejec
     """
     if not data.strip():
         return Reject("empty", "no bytes" if not data else "only whitespace")
+    if is_pdf(data):
+        return read_pdf(data)
     marked = _decode_marked(data)
     if isinstance(marked, Reject):
         return marked
