@@ -6,8 +6,8 @@ dump cannot:
 
 * page furniture: lines in the running-header band of every page but the first
   (the masthead is there), in the footer band of every page (job number, page
-  number, barcode), set in a barcode font, or repeated at the same height on most
-  pages, are dropped;
+  number, barcode), set in a barcode font, or opening or closing most pages at
+  the same height, are dropped;
 * paragraphs: a vertical gap wider than the line spacing, or a first line indented
   past the lines before it, opens a paragraph (a blank line in the text);
 * superscripts: a number set smaller than its line is a footnote marker
@@ -78,17 +78,22 @@ _SAME_LINE: Final = 0.45
 _PARAGRAPH_GAP: Final = 1.45
 # A first line indented at least this far past the line before opens a paragraph.
 _INDENT: Final = 12.0
-# Type smaller than this share of its line's size is a superscript.
+# Type smaller than this share of its line's size, raised above its baseline by at
+# least _RAISED of that size, is a superscript (UN type: 5.5 pt figures 3 pt above
+# 8.5 pt notes, 6.5 pt 3.5 pt above 10 pt text; a masthead symbol in 10 pt beside
+# 14 pt "United Nations" sits 1.3 pt higher).
 _SUPERSCRIPT: Final = 0.8
+_RAISED: Final = 0.2
 # A line that repeats at the same height on at least this share of the pages (of at
 # least _MIN_REPEAT_PAGES) is furniture wherever it stands.
 _REPEATED_SHARE: Final = 0.6
 _MIN_REPEAT_PAGES: Final = 3
+# How many lines at either end of a page can be running headers or footers.
+_EDGE_LINES: Final = 3
 _ITALIC_FLAG: Final = 1 << 6  # PDF font descriptor flag: italic
 _BARCODE_FONT = re.compile(rb"barcode|3 ?of ?9|code ?39|code ?128", re.I)
 _DIGITS = re.compile(r"\d+")
 # A number glued to the end of a word or standing alone after one: a marker candidate.
-_MARKER_CANDIDATE = re.compile(r"(?<![\d/.\-–])\d{1,3}(?=[\s,.;:)]|$)")
 _LEADING_NUMBER = re.compile(r"\d{1,3}")
 # What may stand before the italic run of a paragraph: its number or sub-item label.
 _PARAGRAPH_LABEL = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,4}\)|\([ivxl]{1,6}\)|[a-z]\))\s+")
@@ -237,15 +242,31 @@ def _page_texts(pages: list[_Page]) -> str:
         split = _footnote_zone(kept, page.height)
         main, foot = kept[:split], kept[split:]
         if main:
-            # A page whose first line goes on with a sentence joins the paragraph the
-            # page before left open.
-            goes_on = main[0].text[:1].islower()
-            body.append(("\n" if goes_on else "\n\n") + _render(page, main))
+            body.append(_page_join(body, main[0]) + _render(page, main))
         _collect_notes(foot, notes)
     text = "".join(body).strip("\n")
     if notes:
         text += "\n\n" + "\n".join(notes)
     return text + "\n"
+
+
+def _joined(before: str, after: str) -> str:
+    """Two lines of one paragraph on one line; a range's dash keeps its figures
+    together ("2015–" + "31 December")."""
+    return before + after if before.endswith(("–", "-")) else f"{before} {after}"
+
+
+def _page_join(body: list[str], first: _Line) -> str:
+    """What goes between the text so far and a page opening with ``first``: a line
+    break when the page goes on with the sentence the page before left open (a space
+    when it opens with a number, see ``_render``), else a paragraph break."""
+    opening = first.text[:1]
+    if opening.islower():
+        return "\n"
+    open_sentence = bool(body) and not body[-1].rstrip().endswith((".", ";", ":", ","))
+    if opening.isdigit() and open_sentence and not _PARAGRAPH_LABEL.match(first.text):
+        return " "
+    return "\n\n"
 
 
 def _footnote_zone(lines: list[_Line], height: float) -> int:
@@ -274,7 +295,7 @@ def _collect_notes(lines: list[_Line], notes: list[str]) -> None:
         if line.footnote is not None:
             notes.append(f"[^{line.footnote}]: {line.text}")
         elif notes:
-            notes[-1] += " " + line.text
+            notes[-1] = _joined(notes[-1], line.text)
 
 
 def _lines(page: _Page) -> list[_Line]:
@@ -298,14 +319,17 @@ def _same_line(line: list[_Segment], segment: _Segment) -> bool:
 def _line(page: _Page, group: list[_Segment]) -> _Line:
     group.sort(key=lambda s: s.x)
     body = max(group, key=lambda s: s.size)
-    text = " ".join(
-        _marked_superscripts(page, segment, body.size, opens_line=n == 0)
-        for n, segment in enumerate(group)
-    )
+    text = ""
+    for n, segment in enumerate(group):
+        piece = _marked_superscripts(page, segment, body, opens_line=n == 0)
+        # A marker sits on the word before it, whatever gap the PDF left.
+        text += piece if not text or piece.startswith("[^") else " " + piece
     first = group[0]
     marker = text.find("[^")
     queryable = min(len(first.text), marker if marker >= 0 else len(text))
-    line = _Line(text, first.x, body.y, group[-1].end_y, body.size, first.start, queryable)
+    # Where the line ends: its last run of body type (a superscript rides higher).
+    end_y = next(s.end_y for s in reversed(group) if s.size >= _SUPERSCRIPT * body.size)
+    line = _Line(text, first.x, body.y, end_y, body.size, first.start, queryable)
     # A small number opening a line (a segment of its own, or the first word of one)
     # is the number of the footnote the line begins.
     number = _LEADING_NUMBER.match(first.text)
@@ -317,21 +341,28 @@ def _line(page: _Page, group: list[_Segment]) -> _Line:
 
 
 def _marked_superscripts(
-    page: _Page, segment: _Segment, body_size: float, *, opens_line: bool
+    page: _Page, segment: _Segment, body: _Segment, *, opens_line: bool
 ) -> str:
-    """The segment's text with every number set small written ``[^n]`` (but for one
-    opening the line: that is a footnote's own number)."""
+    """The segment's text with every number set small above the line's baseline
+    written ``[^n]``, also one glued to the figures before it ("2023" + "10"), but for
+    a number opening the line: that is a footnote's own number."""
     text = segment.text
+    small = _SUPERSCRIPT * body.size
     out = []
     last = 0
-    for match in _MARKER_CANDIDATE.finditer(text):
-        if match.start() == 0 and opens_line:
+    for match in _DIGITS.finditer(text):
+        begin, end = match.span()
+        if (begin == 0 and opens_line) or page.size(segment.start + end - 1) >= small:
             continue
-        if page.size(segment.start + match.start()) >= _SUPERSCRIPT * body_size:
-            continue
-        out.append(text[last : match.start()].rstrip())
-        out.append(f"[^{match.group()}]")
-        last = match.end()
+        if page.origin(segment.start + end - 1)[1] < body.y + _RAISED * body.size:
+            continue  # small but on the baseline: a smaller font, not a superscript
+        first = end - 1
+        while first > begin and end - first < 3 and page.size(segment.start + first - 1) < small:
+            first -= 1
+        before = text[last:first]
+        out.append(before.rstrip() if first == begin else before)
+        out.append(f"[^{text[first:end]}]")
+        last = end
     if not out:
         return text
     out.append(text[last:])
@@ -339,13 +370,15 @@ def _marked_superscripts(
 
 
 def _repeated_lines(pages: list[list[_Line] | None]) -> frozenset[tuple[str, int]]:
-    """(text with digits as 0, rounded height) of lines on most pages: furniture."""
+    """(text with digits as 0, rounded height) of lines that open or close most pages
+    at the same height: furniture. Footnotes (numbered lines) never count."""
     laid_out = [lines for lines in pages if lines is not None]
     if len(laid_out) < _MIN_REPEAT_PAGES:
         return frozenset()
     seen: Counter[tuple[str, int]] = Counter()
     for lines in laid_out:
-        seen.update({_shape(line) for line in lines})
+        edges = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
+        seen.update({_shape(line) for line in edges if line.footnote is None})
     least = _REPEATED_SHARE * len(laid_out)
     return frozenset(shape for shape, pages_with in seen.items() if pages_with >= least)
 
@@ -377,8 +410,14 @@ def _render(page: _Page, lines: list[_Line]) -> str:
             out.append("")
         text = line.text
         if previous is None or out[-1] == "":
-            text = _with_italic_lead(page, line)
-        out.append(text)
+            out.append(_with_italic_lead(page, line))
+        elif text[:1].isdigit():
+            # Inside a paragraph, a line opening with a number ("1 (b) of the
+            # Convention") would read as a footnote or a paragraph number: it goes on
+            # the line before, so only a paragraph's first line opens with one.
+            out[-1] = _joined(out[-1], text)
+        else:
+            out.append(text)
         previous = line
     return "\n".join(out)
 

@@ -16,6 +16,7 @@ which side is right.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,7 +37,19 @@ from unres.ingest import DecodedText, read_pdf  # noqa: E402
 from unres.model import ParsedDocument  # noqa: E402
 from unres.parse import parse_text  # noqa: E402
 
-BULK = ROOT.parent / "shared" / "bulk"
+
+
+def bulk_directory() -> Path:
+    """The shared bulk corpus: $UNRES_BULK, or shared/bulk beside the checkout (a
+    clone next to shared/) or beside its parent (a worktree under wt/)."""
+    named = os.environ.get("UNRES_BULK")
+    if named:
+        return Path(named)
+    candidates = [ROOT.parent / "shared" / "bulk", ROOT.parent.parent / "shared" / "bulk"]
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+BULK = bulk_directory()
 # The issue's fields, each made of the evaluation's keys it covers.
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
     "symbol": ("symbol",),
@@ -78,7 +91,7 @@ def disagreements(name: str, pdf: ParsedDocument, twin: ParsedDocument) -> list[
     for group, keys in FIELD_GROUPS.items():
         for key in keys:
             kind = FIELD_KINDS.get(key, "exact")
-            if score_field(kind, theirs[key], ours[key]) < 1.0:
+            if ours[key] != theirs[key] and score_field(kind, theirs[key], ours[key]) < 1.0:
                 found.append(Disagreement(name, group, key, ours[key], theirs[key]))
     return found
 
