@@ -16,7 +16,6 @@ which side is right.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from tests.eval.bulk_corpus import bulk_directory  # noqa: E402
 from tests.eval.evaluate import (  # noqa: E402
     FIELD_KINDS,
     normalise_string,
@@ -36,18 +36,6 @@ from tests.eval.evaluate import (  # noqa: E402
 from unres.ingest import DecodedText, read_pdf  # noqa: E402
 from unres.model import ParsedDocument  # noqa: E402
 from unres.parse import parse_text  # noqa: E402
-
-
-
-def bulk_directory() -> Path:
-    """The shared bulk corpus: $UNRES_BULK, or shared/bulk beside the checkout (a
-    clone next to shared/) or beside its parent (a worktree under wt/)."""
-    named = os.environ.get("UNRES_BULK")
-    if named:
-        return Path(named)
-    candidates = [ROOT.parent / "shared" / "bulk", ROOT.parent.parent / "shared" / "bulk"]
-    return next((c for c in candidates if c.is_dir()), candidates[0])
-
 
 BULK = bulk_directory()
 # The issue's fields, each made of the evaluation's keys it covers.
