@@ -52,7 +52,7 @@ eval: setup  ## per-field accuracy on the labelled evaluation set
 
 # The real bulk corpus (../shared/bulk, see its SOURCES.md) and the modules that score it.
 BULK ?=
-EVAL_BULK_MODULES := tests.eval.eval_bulk
+EVAL_BULK_MODULES := tests.eval.eval_bulk tests.eval.pdf_twins
 
 eval-bulk: setup  ## weak-truth checks per folder of the bulk corpus (BULK=DIR, default ../shared/bulk)
 	@for module in $(EVAL_BULK_MODULES); do \

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from tests.eval.bulk_corpus import bulk_directory
+from tests.eval.eval_bulk import default_bulk
 from unres.parse.vocab import MONTHS, ORDINAL_WORDS
 
 FILES_PER_FOLDER = 1000
@@ -784,7 +784,8 @@ def _run(args: argparse.Namespace, corpus: Path, out: Path) -> int:
         print("(c) incremental build: skipped, the full build failed")
 
     pdf_rate = math.nan
-    pdfs = sorted((args.pdfs or bulk_directory() / "ga-pdf").glob("*.pdf"))
+    pdf_dir = args.pdfs or ((default_bulk() or Path("missing")) / "ga-pdf")
+    pdfs = sorted(pdf_dir.glob("*.pdf"))
     if pdfs:
         pdf = measure_pdf(pdfs)
         pdf_rate = pdf.docs_per_s
@@ -794,7 +795,7 @@ def _run(args: argparse.Namespace, corpus: Path, out: Path) -> int:
             flush=True,
         )
     else:
-        print("(d) official PDFs: none found (set --pdfs or UNRES_BULK)")
+        print(f"(d) official PDFs: none in {pdf_dir} (pass --pdfs DIR)")
     print(
         bench_line(args.n, parse.docs_per_s, build_rate, full.peak_rss_mb, incremental_s, pdf_rate)
     )

@@ -1,16 +1,16 @@
 """Do official PDFs give the rows their PDF-to-text twins give? (part of `make eval-bulk`)
 
-Each PDF of a directory (default ../shared/bulk/ga-pdf) is read through the build's
-own PDF path and parsed; its twin, the text of the same name in another directory
-(default ../shared/bulk/ga-text, PyMuPDF's text of the same PDFs), is parsed as any
-text input. Per field, a PDF agrees with its twin when the evaluation's own matching
-rule (``make eval``: verbs by word prefix, lists as sets, strings with quotes and
-spaces unified) scores every value of the field 1; footnotes agree when every
-note has the same number and text. The report gives the share of PDFs that agree
-per field, then every disagreement with both sides' values, so a reader can say
-which side is right.
+Each PDF of the bulk corpus's ga-pdf folder is read through the build's own PDF
+path and parsed; its twin, the text of the same name in ga-text (PyMuPDF's text of
+the same PDFs), is parsed as any text input. Per field, a PDF agrees with its twin
+when both give the same values or the evaluation's own matching rule (``make
+eval``: verbs by word prefix, lists as sets, strings with quotes and spaces
+unified) scores every value of the field 1; footnotes agree when every note has the
+same number and text. The report gives the share of PDFs that agree per field,
+then (``--details``) every disagreement with both sides' values, so a reader can
+say which side is right.
 
-    uv run python tests/eval/pdf_twins.py [--pdfs DIR] [--twins DIR] [--details]
+    uv run python -m tests.eval.pdf_twins [--bulk DIR] [--details]
 """
 
 from __future__ import annotations
@@ -22,22 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # run as a script from anywhere
-    sys.path.insert(0, str(ROOT))
+from tests.eval.eval_bulk import default_bulk
+from tests.eval.evaluate import FIELD_KINDS, normalise_string, predicted_values, score_field
+from unres.ingest import DecodedText, read_pdf
+from unres.model import ParsedDocument
+from unres.parse import parse_text
 
-from tests.eval.bulk_corpus import bulk_directory  # noqa: E402
-from tests.eval.evaluate import (  # noqa: E402
-    FIELD_KINDS,
-    normalise_string,
-    predicted_values,
-    score_field,
-)
-from unres.ingest import DecodedText, read_pdf  # noqa: E402
-from unres.model import ParsedDocument  # noqa: E402
-from unres.parse import parse_text  # noqa: E402
-
-BULK = bulk_directory()
 # The issue's fields, each made of the evaluation's keys it covers.
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
     "symbol": ("symbol",),
@@ -141,15 +131,21 @@ def _difference(value: Any, other: Any) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pdfs", type=Path, default=BULK / "ga-pdf")
-    parser.add_argument("--twins", type=Path, default=BULK / "ga-text")
+    parser = argparse.ArgumentParser(
+        prog="pdf_twins",
+        description="Share of the official PDFs (ga-pdf) whose rows agree with their "
+        "PDF-to-text twins (ga-text), per field.",
+    )
+    parser.add_argument(
+        "--bulk", type=Path, help="the bulk corpus (default: ../shared/bulk of the repository)"
+    )
     parser.add_argument("--details", action="store_true", help="list every disagreement")
     args = parser.parse_args(argv)
-    if not args.pdfs.is_dir() or not args.twins.is_dir():
-        print(f"pdf_twins: {args.pdfs} or {args.twins} is not a directory", file=sys.stderr)
-        return 2
-    names, found = compare_directories(args.pdfs, args.twins)
+    bulk = args.bulk or default_bulk()
+    pdfs, twins = (bulk / "ga-pdf", bulk / "ga-text") if bulk else (None, None)
+    if pdfs is None or twins is None or not pdfs.is_dir() or not twins.is_dir():
+        parser.error(f"no ga-pdf and ga-text folders under {bulk or '../shared/bulk'}: pass --bulk")
+    names, found = compare_directories(pdfs, twins)
     print(format_report(names, found, details=args.details))
     return 0
 
