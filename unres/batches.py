@@ -17,8 +17,12 @@ from schemas import validate_or_quarantine
 from unres.ingest import InputFile, InputRecord, Reject, read_and_hash
 from unres.parquet_layout import write_shard_table
 from unres.parse import parse_text
-from unres.parse.classify import NOT_A_RESOLUTION_DETAIL, not_a_resolution
-from unres.pdf_text import adopted_text_heading
+from unres.parse.classify import (
+    NOT_A_RESOLUTION_DETAIL,
+    NOT_ADOPTED_DETAIL,
+    adopted_text_heading,
+    not_a_resolution,
+)
 from unres.tables import ParsedInput, RejectedInput, build_tables
 
 
@@ -76,8 +80,7 @@ def process_input(
     if decoded.was_pdf and adopted_text_heading(decoded.text) is None:
         # An official PDF says on its first page what it is; reports, letters, notes
         # and drafts carry no resolution symbol and no "adopted by" heading.
-        detail = "its first page has no resolution or decision symbol and no 'adopted by' line"
-        return _rejected(item, sha256, Reject("not_a_resolution", detail))
+        return _rejected(item, sha256, Reject("not_a_resolution", NOT_ADOPTED_DETAIL))
     try:
         document = parse_text(decoded.text)
     except Exception as error:  # one bad document must never fail the build

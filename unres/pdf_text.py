@@ -448,33 +448,3 @@ def _with_italic_lead(page: _Page, line: _Line) -> str:
     if not run:
         return text
     return f"{text[:begin]}*{run}*{text[begin + len(run) :]}"
-
-
-# --- what the first page says the document is ---------------------------------------
-
-# The masthead's own symbol of an adopted resolution or decision: A/RES/79/3,
-# S/RES/2719 (2023), A/HRC/RES/55/1, E/RES/2024/1, A/HRC/DEC/55/101.
-_ADOPTED_SYMBOL = re.compile(r"\b[A-Z]+(?:/[A-Z0-9.]+)*/(?:RES|DEC)/\d")
-# The heading under the masthead: "Resolution adopted by the General Assembly on …",
-# "Adopted by the Security Council at its 9520th meeting, on …".
-_ADOPTED_HEADING = re.compile(
-    r"^(?:(?:Resolution|Decision)\s+adopted\s+by\s+the\b"
-    r"|Adopted\s+by\s+the\s+[\w ]{3,40}\s+at\s+its\b)",
-    re.M | re.I,
-)
-# How far into the text the masthead and heading reach.
-_HEAD_LINES: Final = 40
-
-
-def adopted_text_heading(text: str) -> str | None:
-    """What on the first page shows the text as an adopted resolution or decision (its
-    own /RES/ or /DEC/ symbol in the masthead, an "adopted by" heading), or None:
-    reports, letters, notes and drafts have neither."""
-    head = "\n".join(text.split("\n", _HEAD_LINES)[:_HEAD_LINES])
-    masthead = head.split("\n", 2)[:2]
-    for line in masthead:
-        symbol = _ADOPTED_SYMBOL.search(line)
-        if symbol:
-            return f"the masthead symbol {line[symbol.start() :].split()[0]}"
-    heading = _ADOPTED_HEADING.search(head)
-    return None if heading is None else f"the heading {heading.group()!r}"
