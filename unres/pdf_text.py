@@ -49,6 +49,7 @@ EXTRACTOR_VERSION: Final = (
 # thousands is something else and would hold a worker for minutes.
 MAX_PAGES: Final = 1000
 
+
 @dataclass(frozen=True, slots=True)
 class PdfReject:
     reason: RejectReason
