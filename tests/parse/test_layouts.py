@@ -186,3 +186,18 @@ def test_a_commission_resolution_headed_by_its_organ() -> None:
     assert (header.symbol, header.organ) == ("E/CN.4/RES/2003/12", "Commission on Human Rights")
     assert header.title == "Effects of structural adjustment policies"
     assert header.meeting_number == 51
+
+
+def test_a_draft_decision_in_one_sentence() -> None:
+    document = parse_text(
+        DRAFT_HEAD + "Canada, Germany and Netherlands (Kingdom of the): draft decision\n\n"
+        " Treaty banning the production of fissile material\n\n"
+        "The General Assembly, recalling its resolution 78/28 of 4 December 2023 and\n"
+        "its decision 79/513 of 2 December 2024, decides to include in the provisional agenda\n"
+        "of its eighty-first session the sub-item entitled “Treaty banning the production”.\n"
+    )
+    assert document.header.document_type == "draft_decision"
+    assert "no_adoption_date" not in document.warnings
+    assert [(p.kind, p.number, p.verb) for p in document.paragraphs] == [
+        ("operative", None, "Decides")
+    ]

@@ -121,6 +121,7 @@ def _header_warnings(header: Header) -> list[str]:
     warnings = list(header.warnings)
     if header.symbol is None:
         warnings.append("no_symbol")
-    if header.adoption_date is None:
+    # A draft is not adopted yet: no date to miss.
+    if header.adoption_date is None and header.document_type in ("resolution", "decision"):
         warnings.append("no_adoption_date")
     return warnings

@@ -118,6 +118,9 @@ _OPENER_BREAK = re.compile(
 _HEADING_BEFORE_NUMBER = re.compile(r"([;.:]) (?=[A-Z][^\n;:,.]{0,80}[a-z]\n\d{1,3}\.\s)")
 _BARE_MARKER_END = re.compile(r"[,;] ?\d{1,3}$")
 _HEADER_SPACES = re.compile(r"[ ]{2,}")
+# A lower-case word after a comma: where a one-sentence decision's verb may stand.
+_WORD_AFTER_COMMA = re.compile(r",\s+((?:also\s+)?[a-z]+)")
+_SENTENCE_LINES = 12
 # One line this long on average means a text whose line breaks were lost.
 _RUN_TOGETHER_LINE = 1000
 _RUN_TOGETHER_SINGLE_LINE = 200
@@ -182,7 +185,11 @@ def _split_at_organ(lines: list[Line]) -> _Split:
         header = _trim_wrapper(lines[:index] + ([Line(before)] if before else []))
         first_kind: ParagraphKind | None = "operative" if match.group("decision") else None
         if after and first_kind is None:
-            # "Security Council, having received ...": the preamble run onto the organ line.
+            # "Security Council, having received ...": the preamble run onto the organ line;
+            # or a decision in one sentence, "The General Assembly, recalling ...,
+            # decides to include ...": one operative paragraph.
+            if _decides_in_one_sentence([after, *(line.text for line in lines[index + 1 :])]):
+                first_kind = "operative"
             after = after[0].upper() + after[1:]
         body = [Line(after)] if after else []
         body += lines[index + 1 :]
@@ -191,6 +198,16 @@ def _split_at_organ(lines: list[Line]) -> _Split:
         return _Split(header, body, first_kind, quote or None, True)
     start = next((i for i, line in enumerate(lines) if _opens_paragraph(line.text)), len(lines))
     return _Split(_trim_wrapper(lines[:start]), lines[start:], None, None, False)
+
+
+def _decides_in_one_sentence(texts: list[str]) -> bool:
+    """Whether the sentence run onto the organ line reaches its operative verb after a
+    comma (", decides to include ..."), before its first full stop."""
+    sentence = " ".join(texts[:_SENTENCE_LINES]).split(". ", 1)[0]
+    return any(
+        opener_kind(verb.capitalize(), guess=False) == "operative"
+        for verb in _WORD_AFTER_COMMA.findall(sentence)
+    )
 
 
 def _opens_paragraph(text: str) -> bool:

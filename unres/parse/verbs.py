@@ -415,7 +415,7 @@ def _mended(words: _Words, length: int) -> int:
     return _phrase_length(words.keys) if _repair(words) else length
 
 
-def _phrase_from_text(text: str) -> str | None:
+def _phrase_from_text(text: str, *, operative: bool) -> str | None:
     """The phrase read off the paragraph's own words."""
     body = _strip_leading_noise(text)
     addressed = _ORGAN_ADDRESS.match(body)
@@ -426,6 +426,13 @@ def _phrase_from_text(text: str) -> str | None:
         return None
     if length:
         phrase = words.phrase(length)
+        after_clause = (
+            _phrase_after_clause(body) if operative and _is_preambular(words.keys[0]) else None
+        )
+        if after_clause:
+            # "Recalling its resolution ..., decides to include ...": one sentence whose
+            # verb follows the participial clause.
+            return after_clause
         if phrase[0].isupper():
             return phrase
         # Lower case is a fragment cut from a sentence, unless the organ's name came
@@ -438,6 +445,11 @@ def _phrase_from_text(text: str) -> str | None:
     return None
 
 
+def _is_preambular(key: str | None) -> bool:
+    """A participle that opens a preambular paragraph: "recalling", "having"."""
+    return key is not None and key.endswith("ing") and (key in lex.VERB_FORMS or key == "having")
+
+
 def _phrase_after_clause(body: str) -> str | None:
     """The verb after an opening clause: "Should it appear that ..., invites the parties"
     -> "Invites". Looks after each comma of the first sentence."""
@@ -447,7 +459,8 @@ def _phrase_after_clause(body: str) -> str | None:
             return None
         if token == ",":
             length = _phrase_length(words.keys[i + 1 :])
-            if length:
+            # A participle after the comma opens another clause ("recalling also ...").
+            if length and not _is_preambular(words.keys[i + 1]):
                 return _capitalised(" ".join(words.printed[i + 1 : i + 1 + length]))
     return None
 
@@ -505,4 +518,4 @@ def read_verb(paragraph: Paragraph) -> str | None:
         phrase = _phrase_from_emphasis(paragraph.emphasis, paragraph.text)
         if phrase is not None:
             return phrase
-    return _phrase_from_text(paragraph.text)
+    return _phrase_from_text(paragraph.text, operative=paragraph.kind == "operative")
