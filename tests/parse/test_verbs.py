@@ -1011,3 +1011,22 @@ def test_inflection(stem: str, third: str, participle: str, past: str) -> None:
         participle,
         past,
     )
+
+
+# Verbs the 79th-session resolutions and the 80th-session drafts open with (shared/bulk).
+BULK_OPENINGS = [
+    ("Recommits to ensuring full respect for the human rights of all migrants;", "Recommits"),
+    ("Also recommits to substantially increase the share of exports;", "Also recommits"),
+    ("Recommits itself to a redoubling of its efforts to reduce illicit flows;", "Recommits"),
+    ("Strongly objects to the extraterritorial nature of those measures;", "Strongly objects"),
+    ("Brings to the attention of the Chief Executives Board the need;", "Brings"),
+    ("Understands that, as the budgetary situation remains challenging, support;", "Understands"),
+    ("Respects the purview of the mandate of special political missions;", "Respects"),
+    ("Promotes the effective participation of developing countries;", "Promotes"),
+    ("Raises awareness of the fact that many Indigenous Peoples do not speak;", "Raises"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BULK_OPENINGS)
+def test_bulk_operative_openings(text: str, expected: str) -> None:
+    assert verb(OP, text) == expected

@@ -20,25 +20,26 @@ VERB_STEMS: frozenset[str] = _words(
     """
     abhor accept acknowledge act add address adjourn admit adopt advise affirm agree
     allocate amend anticipate appeal applaud appoint appreciate approve ask assert assist
-    attach authorize await bear believe build call celebrate censure charge commemorate
-    commend commit conclude concur condemn confer confirm congratulate consider continue
-    convene convey count create decide declare decry deem defer demand denounce deplore
-    deprecate designate desire determine direct dissolve draw elect emphasize empower
-    encourage endeavour endorse entrust envisage establish exhort expect express extend fear
-    feel find fix grant hail highlight hold honor honour hope identify implore insist
-    instruct invite keep lament laud launch lend look maintain mandate mark nominate note
-    observe offer pay pledge point postpone praise proceed proclaim propose re-emphasize
-    reaffirm realize reassert recall receive recognize recommend reconfirm record
-    reemphasize refer reflect regret reiterate reject remain remember remind renew repeat
-    request require reserve resolve respond restate reverse review salute seek select share
-    stand stress strive submit suggest support take thank transmit trust underline
-    underscore undertake uphold urge value view voice warn welcome wish
+    attach authorize await bear believe bring build call celebrate censure charge
+    commemorate commend commit conclude concur condemn confer confirm congratulate consider
+    continue convene convey count create decide declare decry deem defer demand denounce
+    deplore deprecate designate desire determine direct dissolve draw elect emphasize
+    empower encourage endeavour endorse entrust envisage establish exhort expect express
+    extend fear feel find fix grant hail highlight hold honor honour hope identify implore
+    insist instruct invite keep lament laud launch lend look maintain mandate mark nominate
+    note object observe offer pay pledge point postpone praise proceed proclaim promote
+    propose raise re-emphasize reaffirm realize reassert recall receive recognize recommend
+    recommit reconfirm record reemphasize refer reflect regret reiterate reject remain
+    remember remind renew repeat request require reserve resolve respect respond restate
+    reverse review salute seek select share stand stress strive submit suggest support take
+    thank transmit trust underline underscore understand undertake uphold urge value view
+    voice warn welcome wish
     """
 )
 
 # Verbs whose final consonant doubles before -ing and -ed ("regretting").
 _DOUBLED_FINAL: frozenset[str] = _words(
-    "abhor admit commit compel concur confer defer deter refer regret submit transmit"
+    "abhor admit commit compel concur confer defer deter recommit refer regret submit transmit"
 )
 
 # Participles after "Having" that do not end in -ed, mapped to their base form.
@@ -46,6 +47,7 @@ IRREGULAR_PARTICIPLES: dict[str, str] = {
     "been": "be",
     "begun": "begin",
     "borne": "bear",
+    "brought": "bring",
     "built": "build",
     "chosen": "choose",
     "done": "do",
@@ -68,6 +70,7 @@ IRREGULAR_PARTICIPLES: dict[str, str] = {
     "striven": "strive",
     "taken": "take",
     "thought": "think",
+    "understood": "understand",
     "undertaken": "undertake",
     "upheld": "uphold",
     "written": "write",
