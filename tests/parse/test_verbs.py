@@ -1024,6 +1024,8 @@ BULK_OPENINGS = [
     ("Respects the purview of the mandate of special political missions;", "Respects"),
     ("Promotes the effective participation of developing countries;", "Promotes"),
     ("Raises awareness of the fact that many Indigenous Peoples do not speak;", "Raises"),
+    # Spaced-out italics as the PDF extraction gives them (A/RES/79/172, op. 45).
+    ("I n v i t e s relevant special procedure mandate holders", "Invites"),
 ]
 
 

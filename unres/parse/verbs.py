@@ -52,6 +52,10 @@ _LEADING_NOISE = re.compile(
     re.VERBOSE,
 )
 
+# An opening word set letter by letter, as a PDF extraction renders spaced-out italics:
+# "I n v i t e s relevant special procedure mandate holders".
+_LETTER_SPACED = re.compile(r"(?:[A-Za-z] ){3,}[A-Za-z](?![A-Za-z])")
+
 _SHORT_NAMES = "|".join(longest_first({short for organ in ORGANS for short in organ.short_names}))
 # The organ addressing the paragraph when the preamble runs on from it:
 # "Security Council, having received ...", "The General Assembly, Wishing ...".
@@ -131,7 +135,9 @@ class _Words:
 
 def _strip_leading_noise(text: str) -> str:
     match = _LEADING_NOISE.match(text)
-    return text[match.end() :] if match else text
+    text = text[match.end() :] if match else text
+    spaced = _LETTER_SPACED.match(text)
+    return spaced.group().replace(" ", "") + text[spaced.end() :] if spaced else text
 
 
 # --- Lexicon look-ups ------------------------------------------------------------------
