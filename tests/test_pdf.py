@@ -3,7 +3,8 @@
 The real PDFs in tests/fixtures/pdf are copied from the shared bulk corpus: A/RES/79/3
 (2 pages, one footnote), A/RES/79/117 (8 pages, 30 footnotes, one split across two
 pages) with its PyMuPDF text twin, and A/52/826 (a report, not a resolution). The
-bad PDFs are made here, by ``make_pdf``.
+bad PDFs, and a Security Council resolution laid out as the UN sets one (no such
+PDF is in the shared corpus), are made here, by ``make_pdf``.
 """
 
 from __future__ import annotations
@@ -30,15 +31,19 @@ REPORT = FIXTURES / "A_52_826.en.pdf"
 
 
 def make_pdf(pages: list[bytes], *, encrypted: bool = False) -> bytes:
-    """A minimal PDF: one Letter page per content stream, Helvetica as font F1."""
-    objects: list[bytes] = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    pages_id = 1 + 2 * len(pages) + 1
+    """A minimal PDF: one Letter page per content stream, fonts F1 Helvetica and F2
+    Times-Italic (standard fonts, no descriptors: italic only by name)."""
+    objects: list[bytes] = [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Italic >>",
+    ]
+    pages_id = len(objects) + 2 * len(pages) + 1
     kids = []
     for content in pages:
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
         objects.append(
             b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 1 0 R >> >> >>" % (pages_id, len(objects))
+            b"/Resources << /Font << /F1 1 0 R /F2 2 0 R >> >> >>" % (pages_id, len(objects))
         )
         kids.append(b"%d 0 R" % len(objects))
     objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids)))
@@ -68,6 +73,64 @@ def make_pdf(pages: list[bytes], *, encrypted: bool = False) -> bytes:
 def text_page(*lines: str) -> bytes:
     shown = b" ".join(b"(%s) Tj 0 -14 Td" % line.encode() for line in lines)
     return b"BT /F1 11 Tf 72 700 Td " + shown + b" ET"
+
+
+# A run of text: font (F1 roman, F2 italic), size, rise above the baseline, text.
+Run = tuple[str, float, float, str]
+
+
+def laid_out_page(lines: list[tuple[float, float, list[Run]]]) -> bytes:
+    """A content stream setting each line's runs from (x, y)."""
+    out = [b"BT"]
+    for x, y, runs in lines:
+        out.append(b"1 0 0 1 %.1f %.1f Tm" % (x, y))
+        for font, size, rise, text in runs:
+            escaped = text.replace("(", "\\(").replace(")", "\\)").encode("latin-1")
+            out.append(b"/%s %.1f Tf %.1f Ts (%s) Tj" % (font.encode(), size, rise, escaped))
+    out.append(b"0 Ts ET")
+    return b"\n".join(out)
+
+
+def roman(text: str, size: float = 10.0, rise: float = 0.0) -> Run:
+    return ("F1", size, rise, text)
+
+
+def italic(text: str) -> Run:
+    return ("F2", 10.0, 0.0, text)
+
+
+def security_council_pdf() -> bytes:
+    """A Security Council resolution as the UN sets one: masthead, "Adopted by the
+    Security Council at its ...th meeting" heading, italic opening phrases, a footnote
+    under a rule, a job number at the foot, a running header and page number on page 2."""
+    first = [
+        (72, 740, [roman("United Nations", 14), roman("  S/RES/2720 (2023)")]),
+        (72, 712, [roman("Security Council", 20), roman("  Distr.: General")]),
+        (400, 693, [roman("22 December 2023")]),
+        (120, 640, [roman("Resolution 2720 (2023)", 12)]),
+        (120, 622, [roman("Adopted by the Security Council at its 9520th meeting, on", 12)]),
+        (120, 608, [roman("22 December 2023", 12)]),
+        (144, 580, [italic("The Security Council,")]),
+        (144, 562, [italic("Recalling"), roman(" its previous resolutions on the situation,")]),
+        (
+            120,
+            550,
+            [roman("including resolution 2712 (2023) of 15 November 2023,"), roman("1", 6.5, 3.5)],
+        ),
+        (144, 532, [italic("Deeply concerned"), roman(" by the humanitarian situation,")]),
+        (144, 514, [roman("1. "), italic("Demands"), roman(" that all parties comply with their")]),
+        (120, 502, [roman("obligations under international law;")]),
+        (144, 484, [roman("2. "), italic("Requests"), roman(" the Secretary-General to report;")]),
+        (100, 120, [roman("__________________", 8)]),
+        (110, 108, [roman("1", 5.5, 3), roman(" S/2023/100.", 8.5)]),
+        (72, 40, [roman("23-41234 (E)")]),
+    ]
+    second = [
+        (72, 750, [roman("S/RES/2720 (2023)", 8.5)]),
+        (144, 700, [roman("3. "), italic("Decides"), roman(" to remain seized of the matter.")]),
+        (72, 40, [roman("2/2   23-41234", 8.5)]),
+    ]
+    return make_pdf([laid_out_page(first), laid_out_page(second)])
 
 
 def extracted(path: Path) -> str:
@@ -141,6 +204,43 @@ def test_the_pdf_gives_the_rows_of_its_text_twin() -> None:
         "Commends",
         "Also commends",
     ]
+
+
+def test_a_security_council_pdf_reads_by_the_same_rules() -> None:
+    text = extract_pdf(security_council_pdf())
+    assert isinstance(text, PdfText)
+    assert adopted_text_heading(text.text) == "the masthead symbol S/RES/2720"
+    assert "23-41234" not in text.text and "2/2" not in text.text
+    document = parse_text(text.text)
+    header = document.header
+    assert (header.symbol, header.organ, header.meeting_number) == (
+        "S/RES/2720 (2023)",
+        "Security Council",
+        9520,
+    )
+    assert str(header.adoption_date) == "2023-12-22"
+    assert [(p.kind, p.number, p.verb) for p in document.paragraphs] == [
+        ("preambular", None, "Recalling"),
+        ("preambular", None, "Deeply concerned"),
+        ("operative", 1, "Demands"),
+        ("operative", 2, "Requests"),
+        ("operative", 3, "Decides"),
+    ]
+    assert document.paragraphs[0].text.endswith("of 15 November 2023,")
+    assert document.paragraphs[0].footnotes == (1,)
+    assert [(f.number, f.text) for f in document.footnotes] == [(1, "S/2023/100.")]
+
+
+@pytest.mark.parametrize(("gap", "expected"), [(150, "4–15 September"), (250, "4 –15 September")])
+def test_a_space_pdfium_makes_up_beside_a_dash_goes_when_the_gap_is_kerning(
+    gap: int, expected: str
+) -> None:
+    """PDFium writes "4 –15" where a range's figures stand 1.1 pt apart (A/RES/79/153,
+    note 13); a gap of a quarter of the type size is a real space."""
+    content = b"BT /F1 10 Tf 100 600 Td [(Beijing, 4) -%d (\xb115 September 1995)] TJ ET" % gap
+    result = extract_pdf(make_pdf([content]))
+    assert isinstance(result, PdfText)
+    assert expected in result.text
 
 
 # --- what a PDF is -----------------------------------------------------------------------

@@ -93,6 +93,16 @@ _MIN_REPEAT_PAGES: Final = 3
 _EDGE_LINES: Final = 3
 _ITALIC_FLAG: Final = 1 << 6  # PDF font descriptor flag: italic
 _BARCODE_FONT = re.compile(rb"barcode|3 ?of ?9|code ?39|code ?128", re.I)
+_ITALIC_NAME = re.compile(rb"italic|oblique", re.I)
+# A space PDFium made up (none in the PDF) where the gap between two characters is
+# narrower than this share of the type size is kerning, not a word break: PDFium
+# writes "4 –15" and "( 22)" for "4–15" and "(22)". Only spaces beside a bracket,
+# slash or dash are looked at: elsewhere a space is almost always a word break.
+_KERNING: Final = 0.2
+_SUSPECT_SPACE = re.compile(r"(?<=[(\[/–-]) | (?=[)\]/–])")
+# Stands for a dropped character until the text is finished, so that positions in a
+# line stay those of PDFium's text for the font queries.
+_DROPPED: Final = "\x00"
 _DIGITS = re.compile(r"\d+")
 # A number glued to the end of a word or standing alone after one: a marker candidate.
 _LEADING_NUMBER = re.compile(r"\d{1,3}")
@@ -157,8 +167,10 @@ class _Page:
         return float(pdfium_c.FPDFText_GetFontSize(self._raw, index))
 
     def italic(self, index: int) -> bool:
-        pdfium_c.FPDFText_GetFontInfo(self._raw, index, None, 0, ctypes.byref(self._flags))
-        return bool(self._flags.value & _ITALIC_FLAG)
+        """By the font's italic flag, or by its name when it has no descriptor (the
+        standard fonts: "Times-Italic", "Helvetica-Oblique")."""
+        name = self.font(index)
+        return bool(self._flags.value & _ITALIC_FLAG) or _ITALIC_NAME.search(name) is not None
 
     def font(self, index: int) -> bytes:
         length = pdfium_c.FPDFText_GetFontInfo(
@@ -172,6 +184,30 @@ class _Page:
         )
         return self._x.value, self._y.value
 
+    def _without_kerning_spaces(self, text: str, lead: int, size: float) -> str:
+        """``text`` (from page index ``lead``) with the spaces PDFium made up inside a
+        word marked _DROPPED."""
+        for match in _SUSPECT_SPACE.finditer(text):
+            index = lead + match.start()
+            if pdfium_c.FPDFText_IsGenerated(self._raw, index) != 1:
+                continue
+            if self._span(index - 1)[1] + _KERNING * size > self._span(index + 1)[0]:
+                text = text[: match.start()] + _DROPPED + text[match.end() :]
+        return text
+
+    def _span(self, index: int) -> tuple[float, float]:
+        """Where a character's box starts and ends across the page."""
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        pdfium_c.FPDFText_GetCharBox(
+            self._raw,
+            index,
+            ctypes.byref(left),
+            ctypes.byref(right),
+            ctypes.byref(bottom),
+            ctypes.byref(top),
+        )
+        return left.value, right.value
+
     def segments(self) -> list[_Segment]:
         found = []
         position = 0
@@ -183,8 +219,13 @@ class _Page:
             lead = start + len(raw_line) - len(raw_line.lstrip())
             last = lead + len(text) - 1
             x, y = self.origin(lead)
-            end_y = self.origin(last)[1] if "\ufffe" in raw_line or len(text) > 60 else y
             size = max(self.size(lead), self.size(lead + len(text) // 2), self.size(last))
+            end_y = y
+            if "\ufffe" in raw_line or len(text) > 60:  # it may run on into the next line
+                last_y = self.origin(last)[1]
+                end_y = y if abs(last_y - y) < _SAME_LINE * size else last_y
+            if " " in text:
+                text = self._without_kerning_spaces(text, lead, size)
             found.append(_Segment(text, lead, x, y, end_y, size, self.font(lead)))
         return found
 
@@ -248,7 +289,7 @@ def _page_texts(pages: list[_Page]) -> str:
     text = "".join(body).strip("\n")
     if notes:
         text += "\n\n" + "\n".join(notes)
-    return text + "\n"
+    return text.replace(_DROPPED, "") + "\n"
 
 
 def _joined(before: str, after: str) -> str:
