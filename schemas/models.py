@@ -125,14 +125,18 @@ class Documents(_Table):
         nullable=True,
         description=(
             "Symbol of the Main Committee report it was adopted on, without ', para. 89': "
-            "'A/75/478/Add.2'. Null for '[without reference to a Main Committee (...)]'."
+            "'A/75/478/Add.2'; also the report of '[on the recommendation of the Commission "
+            "on the Status of Women (E/2019/27)]' and of a decision's 'on the recommendation "
+            "of the Fifth Committee (A/72/682, para. 6)'. Null for '[without reference to a "
+            "Main Committee (...)]'."
         ),
     )
     draft_symbols: StrList = pa.Field(
         description=(
             "Draft symbols named in '[without reference to a Main Committee (A/79/L.12)]', "
-            "or under a Security Council volume's heading ('[S/4465]'); empty when none are "
-            "given."
+            "or under a Security Council volume's heading ('[S/4465]'), or the draft a draft "
+            "replaces or amends ('on the basis of informal consultations on draft resolution "
+            "A/C.2/80/L.2'); empty when none are given."
         )
     )
     plenary_meeting: pl.Int32 = pa.Field(

@@ -147,6 +147,7 @@ FIELD_KINDS: dict[str, FieldKind] = {
     "organ": "exact",
     "meeting_number": "exact",
     "draft_symbols": "set",
+    "document_type": "exact",
 }
 
 
@@ -183,6 +184,7 @@ def predicted_values(doc: ParsedDocument) -> dict[str, Any]:
         "organ": header.organ,
         "meeting_number": header.meeting_number,
         "draft_symbols": list(header.draft_symbols),
+        "document_type": header.document_type,
     }
 
 

@@ -109,6 +109,9 @@ def test_a_draft_submitted_by_an_officer_of_the_committee() -> None:
     )
     assert header.document_type == "draft_resolution"
     assert header.adoption_date is None
+    # The draft it replaces is one of its drafts, not a document it cites.
+    assert header.draft_symbols == ("A/C.2/80/L.31",)
+    assert not [c for c in document.citations if c.kind == "document"]
 
 
 def test_a_draft_decision_of_the_bureau_with_lettered_items() -> None:
@@ -137,8 +140,8 @@ def test_a_decision_adopted_by_the_assembly_opens_its_header() -> None:
 def test_an_assembly_decision_in_the_official_records() -> None:
     document = parse_text(
         "72/410. Appointment of members of the Advisory Committee on Administrative and "
-        "Budgetary Questions\n\nAt its 74th plenary meeting, on 22 December 2017, the General "
-        "Assembly, on the recommendation of the Fifth Committee (A/72/682, para. 6), appointed "
+        "Budgetary Questions\n\nAt its 74th plenary meeting, on 22 December 2017, the General\n"
+        "Assembly, on the recommendation of the Fifth Committee (A/72/682, para. 6), appointed\n"
         "the following as members of the Advisory Committee for a three-year term of office: "
         "Mr. A and Ms. B.\n"
     )
@@ -146,6 +149,7 @@ def test_an_assembly_decision_in_the_official_records() -> None:
     assert (header.symbol, header.document_type) == ("A/DEC/72/410", "decision")
     assert (header.plenary_meeting, header.meeting_number) == (74, None)
     assert header.adoption_date == dt.date(2017, 12, 22)
+    assert header.committee_report == "A/72/682"
     assert [(p.kind, p.verb) for p in document.paragraphs] == [("operative", "Appointed")]
 
 
@@ -201,3 +205,17 @@ def test_a_draft_decision_in_one_sentence() -> None:
     assert [(p.kind, p.number, p.verb) for p in document.paragraphs] == [
         ("operative", None, "Decides")
     ]
+
+
+def test_a_council_resolution_on_the_recommendation_of_its_commission() -> None:
+    document = parse_text(
+        "Resolution adopted by the Economic and Social Council on 6 June 2019\n\n"
+        "[on the recommendation of the Commission on the Status of Women (E/2019/27)]\n\n"
+        "2019/4. Future organization and methods of work of the Commission\n\n"
+        "The Economic and Social Council,\n\n1. Decides to continue;\n\n"
+        "21st plenary meeting\n6 June 2019\n"
+    )
+    header = document.header
+    assert (header.symbol, header.session) == ("E/RES/2019/4", None)
+    assert header.committee_report == "E/2019/27"
+    assert not document.citations

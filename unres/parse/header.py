@@ -692,7 +692,11 @@ def _read_agenda_item(head: _Source) -> str | None:
 
 
 def _read_committee_report(head: _Source) -> str | None:
-    for phrase in head.matches(g.KEYWORD_REPORT, g.REPORT_OF):
+    phrases = sorted(
+        (phrase for keyword in g.KEYWORDS_REPORT for phrase in head.matches(keyword, g.REPORT_OF)),
+        key=lambda phrase: phrase.start(),
+    )
+    for phrase in phrases:
         if head.ending_at(g.ON_THE_BEFORE_REPORT, phrase.start(), g.ON_THE_BEFORE_REPORT_REACH):
             return next(iter(_symbols_in_parentheses(head.text, phrase.end())), None)
     return None
@@ -700,11 +704,15 @@ def _read_committee_report(head: _Source) -> str | None:
 
 def _read_draft_symbols(head: _Source) -> tuple[str, ...]:
     """The drafts of "[without reference to a Main Committee (A/79/L.12)]", else of a
-    printed volume's bracketed line under the heading ("[S/4465]", "(S/3139/Rev.2]")."""
+    printed volume's bracketed line under the heading ("[S/4465]", "(S/3139/Rev.2]") or
+    of a draft's sponsor line (the draft it replaces or amends)."""
     phrase = next(head.matches(g.KEYWORD_WITHOUT, g.WITHOUT_COMMITTEE), None)
     if phrase is not None:
         return tuple(dict.fromkeys(_symbols_in_parentheses(head.text, phrase.end())))
-    drafts = (found["inside"] for found in g.BRACKETED_DRAFT_LINE.finditer(head.text))
+    drafts = [found["inside"] for found in g.BRACKETED_DRAFT_LINE.finditer(head.text)]
+    # A draft's line names the draft it replaces or amends: "..., on the basis of informal
+    # consultations on draft resolution A/C.2/80/L.2", "amendment to draft resolution ...".
+    drafts += [line["submitted"] or line["amended"] or "" for line in _sponsor_lines(head)]
     symbols = (
         _compact(one.group(0)) for inside in drafts for one in g.DOCUMENT_SYMBOL.finditer(inside)
     )

@@ -183,9 +183,13 @@ AGENDA_SEPARATOR_SPACING = re.compile(r"\s*,\s*|\s+and\s+")
 
 # --- committee report and drafts ---------------------------------------------------------
 
-KEYWORD_REPORT = "report"
-# "[on the report of the Third Committee (A/75/478/Add.2, para. 89)]": up to the "(".
-REPORT_OF = re.compile(r"(?i:reports?\s+of\s+the)\s+[^()\[\]]{2,160}?\s*(?=\()")
+KEYWORDS_REPORT = ("report", "recommendation")
+# "[on the report of the Third Committee (A/75/478/Add.2, para. 89)]": up to the "(";
+# ECOSOC's "[on the recommendation of the Commission on the Status of Women (E/2019/27)]",
+# a decision's "on the recommendation of the Fifth Committee (A/72/682, para. 6)".
+REPORT_OF = re.compile(
+    r"(?i:(?:reports?|recommendations?)\s+of\s+the)\s+[^()\[\]]{2,160}?\s*(?=\()"
+)
 ON_THE_BEFORE_REPORT = re.compile(r"(?i:on\s+the)\s+\Z")
 ON_THE_BEFORE_REPORT_REACH = 12
 

@@ -121,6 +121,8 @@ _HEADER_SPACES = re.compile(r"[ ]{2,}")
 # A lower-case word after a comma: where a one-sentence decision's verb may stand.
 _WORD_AFTER_COMMA = re.compile(r",\s+((?:also\s+)?[a-z]+)")
 _SENTENCE_LINES = 12
+_DECISION_OPENING = ("At its ", "AT ITS ")
+_DECISION_OPENING_LINES = 5
 # One line this long on average means a text whose line breaks were lost.
 _RUN_TOGETHER_LINE = 1000
 _RUN_TOGETHER_SINGLE_LINE = 200
@@ -175,6 +177,7 @@ def split_document(text: str) -> Structure:
 
 
 def _split_at_organ(lines: list[Line]) -> _Split:
+    lines = _with_decision_opening_joined(lines)
     for index, line in enumerate(lines):
         match = _ORGAN_LINE.search(line.text)
         if match is None:
@@ -198,6 +201,20 @@ def _split_at_organ(lines: list[Line]) -> _Split:
         return _Split(header, body, first_kind, quote or None, True)
     start = next((i for i, line in enumerate(lines) if _opens_paragraph(line.text)), len(lines))
     return _Split(_trim_wrapper(lines[:start]), lines[start:], None, None, False)
+
+
+def _with_decision_opening_joined(lines: list[Line]) -> list[Line]:
+    """A decision's opening wrapped over lines ("At its 74th plenary meeting, on 22
+    December 2017, the General Assembly, on the\nrecommendation of the Fifth Committee
+    ..., appointed") joined onto one line, where the organ line can be found."""
+    for index, line in enumerate(lines):
+        if not line.text.startswith(_DECISION_OPENING) or _ORGAN_LINE.search(line.text):
+            continue
+        for end in range(index + 2, min(index + _DECISION_OPENING_LINES, len(lines)) + 1):
+            joined = " ".join(following.text for following in lines[index:end])
+            if _ORGAN_LINE.search(joined):
+                return [*lines[:index], Line(joined, line.gap), *lines[end:]]
+    return lines
 
 
 def _decides_in_one_sentence(texts: list[str]) -> bool:
