@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from unres.parse import parse_text
 
 OLD_GA = """\
@@ -165,31 +167,58 @@ def test_a_council_decision_under_its_heading() -> None:
     assert (header.meeting_number, header.session) == (31, 2)
 
 
-def test_the_councils_resolutions_of_2006_numbered_by_year() -> None:
-    document = parse_text(
+# Headers of other bodies' layouts: (what, text, expected header fields).
+HEADERS = [
+    (
+        "the Human Rights Council's resolutions of 2006 are numbered by year",
         "Human Rights Council\n\nResolution 2006/2. Working group of the Commission on Human "
         "Rights to elaborate a draft declaration\n\nThe Human Rights Council,\n\n"
         "Recalling General Assembly resolution 49/214,\n\n1. Adopts the Declaration;\n\n"
-        "21st meeting\n29 June 2006\n"
-    )
-    header = document.header
-    assert (header.symbol, header.session) == ("A/HRC/RES/2006/2", None)
-    assert header.title == (
-        "Working group of the Commission on Human Rights to elaborate a draft declaration"
-    )
-    assert (header.meeting_number, header.adoption_date) == (21, dt.date(2006, 6, 29))
-
-
-def test_a_commission_resolution_headed_by_its_organ() -> None:
-    document = parse_text(
+        "21st meeting\n29 June 2006\n",
+        {
+            "symbol": "A/HRC/RES/2006/2",
+            "session": None,
+            "title": "Working group of the Commission on Human Rights to elaborate a draft "
+            "declaration",
+            "meeting_number": 21,
+            "adoption_date": dt.date(2006, 6, 29),
+        },
+    ),
+    (
+        "a Commission resolution headed by its organ",
         "Commission on Human Rights resolution 2003/12\n\nEffects of structural adjustment "
         "policies\n\nThe Commission on Human Rights,\n\nRecalling its resolution 2000/82,\n\n"
-        "1. Takes note of the report;\n\n51st meeting\n22 April 2003\n"
-    )
-    header = document.header
-    assert (header.symbol, header.organ) == ("E/CN.4/RES/2003/12", "Commission on Human Rights")
-    assert header.title == "Effects of structural adjustment policies"
-    assert header.meeting_number == 51
+        "1. Takes note of the report;\n\n51st meeting\n22 April 2003\n",
+        {
+            "symbol": "E/CN.4/RES/2003/12",
+            "organ": "Commission on Human Rights",
+            "title": "Effects of structural adjustment policies",
+            "meeting_number": 51,
+        },
+    ),
+    (
+        "a Council resolution on the recommendation of its commission",
+        "Resolution adopted by the Economic and Social Council on 6 June 2019\n\n"
+        "[on the recommendation of the Commission on the Status of Women (E/2019/27)]\n\n"
+        "2019/4. Future organization and methods of work of the Commission\n\n"
+        "The Economic and Social Council,\n\n1. Decides to continue;\n\n"
+        "21st plenary meeting\n6 June 2019\n",
+        {"symbol": "E/RES/2019/4", "session": None, "committee_report": "E/2019/27"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in HEADERS], ids=[c[0] for c in HEADERS]
+)
+def test_other_bodies_headers(text: str, expected: dict[str, object]) -> None:
+    header = parse_text(text).header
+    assert {name: getattr(header, name) for name in expected} == expected
+
+
+def test_a_committee_report_is_not_a_cited_document() -> None:
+    document = parse_text(HEADERS[2][1])
+    assert not document.citations
 
 
 def test_a_draft_decision_in_one_sentence() -> None:
@@ -205,17 +234,3 @@ def test_a_draft_decision_in_one_sentence() -> None:
     assert [(p.kind, p.number, p.verb) for p in document.paragraphs] == [
         ("operative", None, "Decides")
     ]
-
-
-def test_a_council_resolution_on_the_recommendation_of_its_commission() -> None:
-    document = parse_text(
-        "Resolution adopted by the Economic and Social Council on 6 June 2019\n\n"
-        "[on the recommendation of the Commission on the Status of Women (E/2019/27)]\n\n"
-        "2019/4. Future organization and methods of work of the Commission\n\n"
-        "The Economic and Social Council,\n\n1. Decides to continue;\n\n"
-        "21st plenary meeting\n6 June 2019\n"
-    )
-    header = document.header
-    assert (header.symbol, header.session) == ("E/RES/2019/4", None)
-    assert header.committee_report == "E/2019/27"
-    assert not document.citations
