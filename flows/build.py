@@ -1,10 +1,24 @@
-"""The build flow: discover -> find the unchanged inputs -> parse the others in batches
--> merge them with the rows kept from the previous release -> publish.
+"""The build flow, one named stage after another (``build_release``):
 
-Each task works on a whole batch of files and passes paths and small summaries,
-never DataFrames, so Prefect's per-task overhead stays a rounding error and
-nothing large goes through its result machinery. (Importing this module runs
-``flows/__init__``, which sets Prefect's defaults before Prefect is imported.)
+1. take stock  list the inputs; find those unchanged since the latest release. When
+               nothing changed the build ends here: nothing to publish.
+2. parse       the new and changed inputs, one task per batch: read, parse (in a child
+               process, within a time limit per document), tabulate, then validate
+               and quarantine (a document whose rows break a row rule becomes a
+               ``schema_violation`` reject), written as a shard
+3. merge       the rows kept from the previous release and the fresh shards, into
+               release tables
+4. check       every input accounted for; what the merge added validated; with
+               ``strict``, no quarantined input
+5. document    the data dictionary and report
+6. compare     the diff against the previous release
+7. publish     seal the release and point ``latest`` at it
+
+Tasks work on whole batches and pass paths and small summaries, never DataFrames,
+so Prefect's per-task overhead stays a rounding error and nothing large goes
+through its result machinery. (Importing this module runs ``flows/__init__``, which
+sets Prefect's defaults before Prefect is imported; ``flows.prefect_workarounds``
+holds what Prefect needs worked around.)
 """
 
 from __future__ import annotations
@@ -17,29 +31,31 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-# Prefect imports fastapi's encoders on a process's first flow run, to record the run's
-# parameters: a quarter of a second, spent here instead, while the server starts.
-import fastapi.encoders  # noqa: F401
+import polars as pl
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, DEFAULT_WORKERS
-from schemas import SCHEMA_VERSION, table_file
+from flows.prefect_workarounds import InProcess, Unwalked, exit_with_the_build
+from schemas import SCHEMA_VERSION, table_file, validate_table
+from schemas.vocabulary import QUARANTINE_REASONS
 from unres import PARSER_VERSION
 from unres.batches import ShardResult, process_batch
 from unres.change_detection import find_unchanged
 from unres.dictionary import write_release_docs
 from unres.diff import ReleaseDiff, diff_releases
 from unres.ingest import InputFile, InputRecord, discover_inputs
-from unres.merge import count_warnings, merge_release
+from unres.lock import BuildLock, OutputNotWritable
+from unres.merge import merge_release
 from unres.parquet_layout import has_current_columns
+from unres.parse_worker import DEFAULT_TIME_LIMIT
 from unres.pdf_cache import PDF_CACHE_DIR
 from unres.publish import (
-    BuildLock,
+    RELEASES_DIR,
     clean_stale_staging,
     latest_release,
     new_release_id,
@@ -50,18 +66,25 @@ from unres.publish import (
 from unres.report import write_report
 
 log = logging.getLogger("unres.build")
-T = TypeVar("T")
+
+# Quarantined inputs named in the message of a --strict build that refuses them.
+STRICT_SHOWN = 5
+
+
+class QuarantineRefused(RuntimeError):
+    """A --strict build found quarantined inputs and published nothing."""
 
 
 @dataclass(frozen=True, slots=True)
 class PreviousBuild:
     """The release ``latest`` points at, when its rows can be reused: same parser and
     schema versions. ``inputs``: what its manifest records of each input, by doc_id;
-    ``rows``: its tables' row counts."""
+    ``rows``: its tables' row counts; ``quarantined``: its quarantined inputs."""
 
     release: str
     inputs: dict[str, InputRecord]
     rows: dict[str, int]
+    quarantined: int
 
 
 def reusable_previous_build(out_dir: Path) -> PreviousBuild | None:
@@ -80,49 +103,41 @@ def reusable_previous_build(out_dir: Path) -> PreviousBuild | None:
         release=str(release),
         inputs={i["doc_id"]: InputRecord.from_json(i) for i in manifest["inputs"]},
         rows={name: table["rows"] for name, table in manifest["tables"].items()},
+        quarantined=manifest.get("build", {}).get("quarantined", 0),
     )
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class BuildSummary:
+    """What a build did. ``release``: the release published, or the one that stays
+    ``latest`` when nothing changed (``unchanged``)."""
+
     release: str
     inputs: int
-    documents: int = 0
-    rejects: int = 0
-    warnings: int = 0  # in the documents table, duplicate_input flags included
-    seconds: float = 0.0
-    reused: int = 0  # inputs unchanged since the previous release, rows kept from it
-    # True when nothing changed since ``release``, so no new release was published.
+    documents: int
+    rejects: int
+    # Rejects whose reason says the pipeline failed on readable text (QUARANTINE_REASONS).
+    quarantined: int
+    reused: int  # inputs unchanged since the previous release, rows kept from it
     unchanged: bool = False
+    warnings: int = 0  # in the documents table, duplicate_input flags included
     # One line: what changed since the previous release ("" for a first release).
     changes: str = ""
     rows: dict[str, int] = field(default_factory=dict)
 
-
-class Unwalked(Generic[T]):
-    """A task argument that Prefect hands over as it is. Prefect walks every item of
-    lists, dicts and dataclasses it is given, looking for futures: for the thousands
-    of inputs of a build that took seconds per task. (Prefect's own ``quote`` does not
-    survive the Dask task runner, which walks into it.)"""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: T) -> None:
-        self.value = value
-
-
-class InProcess(Generic[T]):
-    """A flow argument for this process alone. Prefect ships a flow run's parameters,
-    in its context, with every task it runs in another process, pickled once per
-    task: this one arrives there empty."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: T | None) -> None:
-        self.value = value
-
-    def __reduce__(self) -> tuple[type[InProcess[T]], tuple[None]]:
-        return type(self), (None,)
+    def manifest_entry(self, diff: ReleaseDiff | None) -> dict[str, object]:
+        """The manifest's ``build`` field: these counts and the diff."""
+        return {
+            "inputs": self.inputs,
+            "documents": self.documents,
+            "rejects": self.rejects,
+            "quarantined": self.quarantined,
+            "warnings": self.warnings,
+            "reused": self.reused,
+            # "new" is the staging directory's name: the manifest's own release_id
+            # says which release this is.
+            "diff": _without_new(diff.to_json()) if diff else None,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +154,23 @@ class Stock:
     def is_current(self, out_dir: Path) -> bool:
         """True while no other release has been published since it was taken."""
         return latest_release(out_dir) == self.latest
+
+    @property
+    def fresh(self) -> list[InputFile]:
+        """The inputs to parse: new, changed, or never read."""
+        return [item for item in self.inputs if item.doc_id not in self.unchanged]
+
+    def nothing_changed(self) -> bool:
+        """The previous release holds these very inputs: the same names, the same bytes,
+        and the same refusal for those that were not read (a link out of the input
+        directory, say)."""
+        previous = self.previous
+        if previous is None or {i.doc_id for i in self.inputs} != previous.inputs.keys():
+            return False
+        return all(
+            item.problem is not None and previous.inputs[item.doc_id].sha256 is None
+            for item in self.fresh
+        )
 
 
 def take_stock(raw_dir: str, out_dir: str) -> Stock:
@@ -163,9 +195,20 @@ def take_stock_task(raw_dir: str, out_dir: str) -> Unwalked[Stock]:
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
 def parse_batch(
-    inputs: Unwalked[list[InputFile]], shard_dir: str, max_bytes: int, pdf_cache: str
+    inputs: Unwalked[list[InputFile]],
+    shard_dir: str,
+    max_bytes: int,
+    pdf_cache: str,
+    time_limit: float,
 ) -> ShardResult:
-    return process_batch(inputs.value, shard_dir, max_bytes=max_bytes, pdf_cache=Path(pdf_cache))
+    exit_with_the_build()
+    return process_batch(
+        inputs.value,
+        shard_dir,
+        max_bytes=max_bytes,
+        pdf_cache=Path(pdf_cache),
+        time_limit=time_limit,
+    )
 
 
 @task(name="merge-release-tables", cache_policy=NO_CACHE)
@@ -181,7 +224,7 @@ def publish(
     staging: str,
     out_dir: str,
     inputs: Unwalked[list[InputRecord]],
-    summary: dict[str, object],
+    build: dict[str, object],
     release_id: str,
 ) -> str:
     release = publish_release(
@@ -190,7 +233,7 @@ def publish(
         inputs=inputs.value,
         parser_version=PARSER_VERSION,
         schema_version=SCHEMA_VERSION,
-        extra={"build": summary},
+        extra={"build": build},
         release_id=release_id,
     )
     return str(release)
@@ -204,30 +247,66 @@ async def build_release(
     out_dir: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    strict: bool = False,
     stock: InProcess[Stock] | None = None,
 ) -> BuildSummary:
     """Build a release of ``raw_dir`` into ``out_dir``; ``stock``, when given, is
-    ``take_stock(raw_dir, out_dir)`` taken a moment ago, before the lock."""
-    started = time.perf_counter()
+    ``take_stock(raw_dir, out_dir)`` taken a moment ago, before the lock.
+    ``time_limit``: CPU seconds a document's parse may take; ``strict``: publish
+    nothing when an input is quarantined."""
     _log_stages_unless_configured()
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    with BuildLock(out):
-        for stale in clean_stale_staging(out):
-            log.info("removed leftover staging directory %s", stale)
-        if stock is not None and stock.value is not None and stock.value.is_current(out):
-            taken = stock.value
-        else:
-            with _stage("listed the inputs and found those unchanged since the previous release"):
-                taken = take_stock_task(raw_dir, out_dir).value
-        staging = new_staging_dir(out)
-        try:
-            summary = _build(raw_dir, out, staging, taken, batch_size, max_bytes)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    summary.seconds = time.perf_counter() - started
-    return summary
+    given = stock.value if stock is not None else None
+    try:
+        with BuildLock(out):
+            return _build_under_lock(raw_dir, out, given, batch_size, max_bytes, time_limit, strict)
+    except OutputNotWritable:
+        # Nothing to publish needs no writing: a read-only release root is fine then.
+        taken = given or take_stock(raw_dir, out_dir)
+        if taken.nothing_changed():
+            return _unchanged_summary(taken)
+        raise
+
+
+def _build_under_lock(
+    raw_dir: str,
+    out: Path,
+    given: Stock | None,
+    batch_size: int,
+    max_bytes: int,
+    time_limit: float,
+    strict: bool,
+) -> BuildSummary:
+    for stale in clean_stale_staging(out):
+        log.info("removed leftover staging directory %s", stale)
+    if given is not None and given.is_current(out):
+        taken = given
+    else:
+        with _stage("1. listed the inputs and found those unchanged since the last release"):
+            taken = take_stock_task(raw_dir, str(out)).value
+    if taken.nothing_changed():
+        return _unchanged_summary(taken)
+    staging = new_staging_dir(out)
+    try:
+        return _build(raw_dir, out, staging, taken, batch_size, max_bytes, time_limit, strict)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _unchanged_summary(stock: Stock) -> BuildSummary:
+    previous = stock.previous
+    assert previous is not None
+    return BuildSummary(
+        release=previous.release,
+        inputs=len(stock.inputs),
+        documents=previous.rows["documents"],
+        rejects=previous.rows["rejects"],
+        quarantined=previous.quarantined,
+        reused=len(stock.unchanged),
+        unchanged=True,
+    )
 
 
 def _log_stages_unless_configured() -> None:
@@ -240,10 +319,16 @@ def _log_stages_unless_configured() -> None:
 
 
 def _build(
-    raw_dir: str, out: Path, staging: Path, stock: Stock, batch_size: int, max_bytes: int
+    raw_dir: str,
+    out: Path,
+    staging: Path,
+    stock: Stock,
+    batch_size: int,
+    max_bytes: int,
+    time_limit: float,
+    strict: bool,
 ) -> BuildSummary:
-    previous, inputs, unchanged = stock.previous, stock.inputs, stock.unchanged
-    fresh = [item for item in inputs if item.doc_id not in unchanged]
+    previous, inputs, unchanged, fresh = stock.previous, stock.inputs, stock.unchanged, stock.fresh
     log.info(
         "found %d input files under %s: %d unchanged since the previous release, %d to parse",
         len(inputs),
@@ -251,67 +336,56 @@ def _build(
         len(unchanged),
         len(fresh),
     )
-    summary = BuildSummary(release="", inputs=len(inputs), reused=len(unchanged))
-    with _stage(f"parsed {len(fresh)} new or changed inputs into validated shards"):
-        results = _parse_all(
-            fresh,
-            staging,
-            batch_size=batch_size,
-            max_bytes=max_bytes,
-            pdf_cache=out / PDF_CACHE_DIR,
-        )
-    records = dict(unchanged) | {r.doc_id: r for result in results for r in result.inputs}
-    if previous is not None and _hashes(records) == _hashes(previous.inputs):
-        shutil.rmtree(staging)
-        summary.release, summary.unchanged = previous.release, True
-        summary.documents, summary.rejects = previous.rows["documents"], previous.rows["rejects"]
-        return summary
+    with _stage(f"2. parsed, validated and quarantined {len(fresh)} new or changed inputs"):
+        results = _parse_all(fresh, staging, batch_size, max_bytes, out / PDF_CACHE_DIR, time_limit)
     # The previous release's rows of these documents are not carried over: parsed
     # again, or their input is gone.
     dropped = sorted(previous.inputs.keys() - unchanged.keys()) if previous else []
-    with _stage("merged the kept and fresh rows into release tables"):
-        summary.rows = merge(
+    with _stage("3. merged the kept and fresh rows into release tables"):
+        rows = merge(
             [r.shard for r in results],
             str(staging),
             previous.release if previous else None,
             Unwalked(dropped),
         )
-    summary.documents, summary.rejects = summary.rows["documents"], summary.rows["rejects"]
-    summary.warnings = count_warnings(staging / table_file("documents"))
-    _check_every_input_accounted_for(len(inputs), summary.rows)
     shutil.rmtree(staging / "shards", ignore_errors=True)
-    with _stage("wrote the data dictionary and report"):
+    with _stage("4. checked the release tables"):
+        _check_every_input_accounted_for(len(inputs), rows)
+        warnings = _validate_merged_documents(staging)
+        quarantined = _quarantined(staging)
+        if strict and quarantined.height:
+            raise QuarantineRefused(_refusal(quarantined))
+    with _stage("5. wrote the data dictionary and report"):
         release_id = new_release_id(out)
         write_release_docs(staging)
         write_report(staging, release_id=release_id)
-    with _stage("compared with the previous release"):
+    with _stage("6. compared with the previous release"):
         # Only the documents parsed again, added or removed can have other rows than
         # before (with a reusable previous release: every other row was kept as it was).
         touched = {item.doc_id for item in fresh}.union(dropped) if previous else None
         changes = _diff_against_latest(out, staging, touched)
-    summary.changes = changes.summary() if changes else ""
-    with _stage("published the release"):
-        summary.release = publish(
+    summary = BuildSummary(
+        release=str(out / RELEASES_DIR / release_id),
+        inputs=len(inputs),
+        documents=rows["documents"],
+        rejects=rows["rejects"],
+        quarantined=quarantined.height,
+        reused=len(unchanged),
+        warnings=warnings,
+        changes=changes.summary() if changes else "",
+        rows=rows,
+    )
+    records = dict(unchanged) | {r.doc_id: r for result in results for r in result.inputs}
+    with _stage("7. published the release"):
+        published = publish(
             str(staging),
             str(out),
             Unwalked(list(records.values())),  # publish_release lists them by doc_id
-            {
-                "inputs": summary.inputs,
-                "documents": summary.documents,
-                "rejects": summary.rejects,
-                "warnings": summary.warnings,
-                "reused": summary.reused,
-                # "new" is the staging directory's name: the manifest's own
-                # release_id says which release this is.
-                "diff": _without_new(changes.to_json()) if changes else None,
-            },
+            summary.manifest_entry(changes),
             release_id,
         )
+    assert Path(published) == Path(summary.release)
     return summary
-
-
-def _hashes(records: Mapping[str, InputRecord]) -> dict[str, str | None]:
-    return {doc_id: record.sha256 for doc_id, record in records.items()}
 
 
 @contextmanager
@@ -325,10 +399,10 @@ def _stage(done: str) -> Iterator[None]:
 def _parse_all(
     inputs: Sequence[InputFile],
     staging: Path,
-    *,
     batch_size: int,
     max_bytes: int,
     pdf_cache: Path,
+    time_limit: float,
 ) -> list[ShardResult]:
     """Parse ``inputs`` in batches of ``batch_size`` into shards under ``staging``,
     PDFs extracted through ``pdf_cache``."""
@@ -336,7 +410,7 @@ def _parse_all(
 
     def arguments(n: int) -> tuple[Any, ...]:
         shard = str(staging / "shards" / f"{n:06d}")
-        return Unwalked(batches[n]), shard, max_bytes, str(pdf_cache)
+        return Unwalked(batches[n]), shard, max_bytes, str(pdf_cache), time_limit
 
     progress = _Progress(len(inputs))
     # Worker processes (or a cluster) pay off only with two batches or more: starting
@@ -366,6 +440,36 @@ class _Progress:
         return result
 
 
+def _validate_merged_documents(staging: Path) -> int:
+    """Hold the documents table to its model again (the merge set its duplicate
+    flags) and with it the citation edges (derived by the merge); returns the number
+    of warnings in the documents table."""
+    documents = pl.read_parquet(staging / table_file("documents"))
+    validate_table("documents", documents)
+    validate_table("citation_edges", pl.read_parquet(staging / table_file("citation_edges")))
+    return int(documents.select(pl.col("warnings").list.len().sum()).item() or 0)
+
+
+def _quarantined(staging: Path) -> pl.DataFrame:
+    return (
+        pl.scan_parquet(staging / table_file("rejects"))
+        .filter(pl.col("reason").is_in(QUARANTINE_REASONS))
+        .select("path", "reason", "detail")
+        .collect()
+    )
+
+
+def _refusal(quarantined: pl.DataFrame) -> str:
+    shown = "; ".join(
+        f"{path} ({reason}: {detail})"
+        for path, reason, detail in quarantined.head(STRICT_SHOWN).iter_rows()
+    )
+    more = quarantined.height - STRICT_SHOWN
+    return f"--strict: {quarantined.height} inputs quarantined: {shown}" + (
+        f"; ... {more} more" if more > 0 else ""
+    )
+
+
 def _diff_against_latest(
     out: Path, staging: Path, touched: Collection[str] | None
 ) -> ReleaseDiff | None:
@@ -373,11 +477,11 @@ def _diff_against_latest(
     return diff_releases(previous, staging, documents=touched) if previous else None
 
 
-def _without_new(diff: dict[str, object]) -> dict[str, object]:
+def _without_new(diff: Mapping[str, object]) -> dict[str, object]:
     return {key: value for key, value in diff.items() if key != "new"}
 
 
-def _check_every_input_accounted_for(n_inputs: int, rows: dict[str, int]) -> None:
+def _check_every_input_accounted_for(n_inputs: int, rows: Mapping[str, int]) -> None:
     landed = rows["documents"] + rows["rejects"]
     if landed != n_inputs:
         raise RuntimeError(
@@ -407,6 +511,8 @@ def run_build(
     dask_address: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    strict: bool = False,
     stock: Stock | None = None,
 ) -> BuildSummary:
     """Run the flow on an existing Dask cluster (``dask_address``, "tcp://host:port"),
@@ -420,6 +526,8 @@ def run_build(
             str(out_dir),
             batch_size=batch_size,
             max_bytes=max_bytes,
+            time_limit=time_limit,
+            strict=strict,
             stock=None if stock is None else InProcess(stock),
         )
     )

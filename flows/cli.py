@@ -18,6 +18,7 @@ from typing import NoReturn
 
 from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, DEFAULT_WORKERS
 from flows.server import LocalServer, temporary_prefect_server
+from unres.parse_worker import DEFAULT_TIME_LIMIT
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -104,6 +105,20 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="inputs larger than this are rejected as too_large (default "
         f"{DEFAULT_MAX_BYTES / 2**20:g} MiB)",
+    )
+    build.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help="CPU seconds one document's parse may take; one that takes longer is\n"
+        f"rejected as parse_timeout (default {DEFAULT_TIME_LIMIT:g})",
+    )
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="publish nothing (exit 1) when an input is quarantined: the parser\n"
+        "raised or ran out of time on it, or its rows broke a row rule of the schemas",
     )
     _add_verbosity(build)
 
@@ -222,6 +237,8 @@ def _build_usage_problem(args: argparse.Namespace) -> str | None:
         )
     if args.workers < 1 or args.batch_size < 1 or args.max_bytes < 1:
         return "--workers, --batch-size and --max-bytes must be at least 1."
+    if not args.time_limit > 0:
+        return "--time-limit must be a positive number of seconds."
     if args.dask:
         return _unreachable_dask_scheduler(args.dask)
     return None
@@ -248,13 +265,21 @@ def _build(args: argparse.Namespace) -> int:
     problem = _build_usage_problem(args)
     if problem is not None:
         return _usage_error(problem)
+    from unres.lock import BuildLock, LockHeld, OutputNotWritable
+
+    try:
+        BuildLock.check(args.out)  # before Prefect starts: a one-line refusal
+    except LockHeld as error:
+        print(f"unres: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except OutputNotWritable:
+        pass  # the build may have nothing to write; it says so otherwise
     started = time.perf_counter()
     try:
         with _prefect_server_unless_named() as server:
             # Prefect is imported only for commands that need it, and here while the
             # server boots.
             from flows.build import run_build, take_stock
-            from unres.publish import LockHeld
 
             stock = None
             if server is not None:
@@ -267,6 +292,7 @@ def _build(args: argparse.Namespace) -> int:
                     time.perf_counter() - listing,
                 )
                 server.wait_until_healthy()
+            in_flow = time.perf_counter()
             try:
                 summary = run_build(
                     args.raw,
@@ -275,11 +301,14 @@ def _build(args: argparse.Namespace) -> int:
                     dask_address=args.dask,
                     batch_size=args.batch_size,
                     max_bytes=args.max_bytes,
+                    time_limit=args.time_limit,
+                    strict=args.strict,
                     stock=stock,
                 )
             except LockHeld as error:
                 print(f"unres: {error}", file=sys.stderr)
                 return EXIT_FAILED
+            in_flow = time.perf_counter() - in_flow
     except Exception as error:
         print(f"unres: build failed, nothing published: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -292,10 +321,11 @@ def _build(args: argparse.Namespace) -> int:
     print(
         f"published {summary.release}\n"
         f"  {summary.inputs} inputs: {summary.documents} documents, "
-        f"{summary.rejects} rejected, {summary.warnings} parser warnings, "
+        f"{summary.rejects} rejected ({summary.quarantined} quarantined), "
+        f"{summary.warnings} parser warnings, "
         f"{summary.reused} reused unchanged from the previous release; "
         f"{time.perf_counter() - started:.1f} s "
-        f"({summary.seconds:.1f} s in the flow, the rest starting Prefect)\n"
+        f"({in_flow:.1f} s in the flow, the rest starting Prefect)\n"
         f"  rows: " + ", ".join(f"{name} {n}" for name, n in summary.rows.items()) + "\n"
         f"  latest -> {args.out / 'latest'}"
     )

@@ -19,7 +19,7 @@ from schemas.models import (
     table_schema,
 )
 from schemas.quarantine import validate_or_quarantine
-from schemas.validation import empty_tables, validate_tables
+from schemas.validation import empty_tables, validate_table, validate_tables
 
 SCHEMA_VERSION = "2.0.0"
 
@@ -36,5 +36,6 @@ __all__ = [
     "table_file",
     "table_schema",
     "validate_or_quarantine",
+    "validate_table",
     "validate_tables",
 ]

@@ -24,6 +24,14 @@ def validate_tables(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     return in_schema_order(tables)
 
 
+def validate_table(name: str, df: pl.DataFrame) -> None:
+    """Hold one table to its model alone (no cross-table rule); raise ``SchemaViolation``."""
+    try:
+        TABLES[name].validate(df, lazy=True)
+    except pa.errors.SchemaErrors as error:
+        raise SchemaViolation(from_pandera(name, df, error, primary_key(name))) from None
+
+
 def in_schema_order(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """The given tables in TABLES order, their columns in schema order."""
     return {

@@ -11,25 +11,24 @@ import pytest
 import unres.batches as batches
 import unres.ingest as ingest
 from tests.conftest import SEED_NAMES
+from tests.parsers import RAISE
 from tests.test_merge import _build
 from unres.ingest import discover_inputs
 
+FAULTY = "tests.parsers:faulty_parse"
+
 
 def test_a_parser_crash_becomes_a_reject_and_the_batch_goes_on(
-    seed_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    seed_raw: Path, tmp_path: Path
 ) -> None:
-    real_parse = batches.parse_text
+    crashing = seed_raw / f"{SEED_NAMES[0]}.txt"
+    crashing.write_text(crashing.read_text() + f"\n{RAISE}\n")
+    result = batches.process_batch(
+        discover_inputs(seed_raw), str(tmp_path / "shard"), max_bytes=10**6, parser=FAULTY
+    )
 
-    def parse_or_crash(text: str):  # type: ignore[no-untyped-def]
-        if "75/180" in text:
-            raise ValueError("boom on purpose")
-        return real_parse(text)
-
-    monkeypatch.setattr(batches, "parse_text", parse_or_crash)
-    rows = _build(seed_raw, tmp_path / "staging")
-
-    rejects = pl.read_parquet(tmp_path / "staging" / "rejects.parquet")
-    assert rows["documents"] == 2 and rows["rejects"] == 1
+    rejects = pl.read_parquet(tmp_path / "shard" / "rejects.parquet")
+    assert result.documents == 2 and result.rejects == 1
     assert rejects.select("path", "reason", "detail").row(0) == (
         f"{SEED_NAMES[0]}.txt",
         "parse_error",
@@ -41,27 +40,27 @@ def test_each_input_is_read_once_and_hashed_as_parsed(
     seed_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The recorded sha256 is that of the bytes the parser saw: a file rewritten between
-    # two reads would otherwise publish rows under another text's hash.
-    (seed_raw / "empty.txt").write_text("")
-    seen: dict[str, str] = {}
-    real_parse = batches.parse_text
-
-    def parse_and_note(text: str):  # type: ignore[no-untyped-def]
-        seen[hashlib.sha256(text.encode()).hexdigest()] = text
-        return real_parse(text)
-
+    # two reads would otherwise publish rows under another text's hash. The parser
+    # used here fails with the hash of the text it was given.
     def no_second_read(path: Path) -> str:
         raise AssertionError(f"{path} was read a second time to hash it")
 
-    monkeypatch.setattr(batches, "parse_text", parse_and_note)
     monkeypatch.setattr(ingest, "sha256_file", no_second_read)
+    (seed_raw / "empty.txt").write_text("")
     result = batches.process_batch(
-        discover_inputs(seed_raw), str(tmp_path / "shard"), max_bytes=10**6
+        discover_inputs(seed_raw),
+        str(tmp_path / "shard"),
+        max_bytes=10**6,
+        parser="tests.parsers:hash_of_text",
     )
 
+    rejects = pl.read_parquet(tmp_path / "shard" / "rejects.parquet")
+    parsed = rejects.filter(pl.col("reason") == "parse_error")
+    assert parsed.height == len(SEED_NAMES)
+    for sha256, detail in parsed.select("sha256", "detail").iter_rows():
+        assert detail == f"ValueError: {sha256}"
     hashes = {record.doc_id: record.sha256 for record in result.inputs}
     assert hashes["empty.txt"] == hashlib.sha256(b"").hexdigest()
-    assert {hashes[f"{name}.txt"] for name in SEED_NAMES} == set(seen)
 
 
 def test_not_a_resolution_is_rejected_with_its_reason(seed_raw: Path, tmp_path: Path) -> None:

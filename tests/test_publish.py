@@ -17,9 +17,8 @@ import pytest
 
 from schemas import SCHEMA_VERSION, empty_tables, table_schema
 from unres.ingest import FileSignature, InputRecord
+from unres.lock import BuildLock, LockHeld
 from unres.publish import (
-    BuildLock,
-    LockHeld,
     clean_stale_staging,
     latest_release,
     new_staging_dir,

@@ -16,12 +16,17 @@ from pathlib import Path
 from schemas import validate_or_quarantine
 from unres.ingest import InputFile, InputRecord, Reject, read_and_hash
 from unres.parquet_layout import write_shard_table
-from unres.parse import parse_text
 from unres.parse.classify import (
     NOT_A_RESOLUTION_DETAIL,
     NOT_ADOPTED_DETAIL,
     adopted_text_heading,
     not_a_resolution,
+)
+from unres.parse_worker import (
+    DEFAULT_PARSER,
+    DEFAULT_TIME_LIMIT,
+    ParseWorker,
+    worker_of_this_thread,
 )
 from unres.tables import ParsedInput, RejectedInput, build_tables
 
@@ -36,15 +41,27 @@ class ShardResult:
 
 
 def process_batch(
-    inputs: Sequence[InputFile], shard_dir: str, *, max_bytes: int, pdf_cache: Path | None = None
+    inputs: Sequence[InputFile],
+    shard_dir: str,
+    *,
+    max_bytes: int,
+    pdf_cache: Path | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    parser: str = DEFAULT_PARSER,
 ) -> ShardResult:
-    """Read, parse, tabulate and validate one batch; write it as a shard. PDFs are
-    extracted here, in the batch's worker, through ``pdf_cache`` when given."""
+    """Read, parse, tabulate and validate one batch; write it as a shard.
+
+    PDFs are extracted here, in the batch's worker, through ``pdf_cache`` when given.
+    Each text is parsed in a child process (``ParseWorker``: ``parser`` given
+    ``time_limit`` CPU seconds per text); documents whose rows break a row rule of
+    the schemas are quarantined (``validate_or_quarantine``).
+    """
     parsed: list[ParsedInput] = []
     rejected: list[RejectedInput] = []
     records: list[InputRecord] = []
+    worker = worker_of_this_thread(time_limit, parser)
     for item in inputs:
-        outcome = process_input(item, max_bytes=max_bytes, pdf_cache=pdf_cache)
+        outcome = process_input(item, max_bytes=max_bytes, pdf_cache=pdf_cache, worker=worker)
         if isinstance(outcome, ParsedInput):
             parsed.append(outcome)
         else:
@@ -64,10 +81,15 @@ def process_batch(
 
 
 def process_input(
-    item: InputFile, *, max_bytes: int, pdf_cache: Path | None = None
+    item: InputFile,
+    *,
+    max_bytes: int,
+    pdf_cache: Path | None = None,
+    worker: ParseWorker | None = None,
 ) -> ParsedInput | RejectedInput:
     """One input read, parsed and judged: its document, or its reject with the reason.
-    A PDF's extraction goes through ``pdf_cache`` when given."""
+    A PDF's extraction goes through ``pdf_cache`` when given; the text is parsed by
+    ``worker``, by default this thread's (``worker_of_this_thread``)."""
     path = item.path
     if item.problem is not None:
         return _rejected(item, None, item.problem)
@@ -81,10 +103,9 @@ def process_input(
         # An official PDF says on its first page what it is; reports, letters, notes
         # and drafts carry no resolution symbol and no "adopted by" heading.
         return _rejected(item, sha256, Reject("not_a_resolution", NOT_ADOPTED_DETAIL))
-    try:
-        document = parse_text(decoded.text)
-    except Exception as error:  # one bad document must never fail the build
-        return _rejected(item, sha256, Reject("parse_error", f"{type(error).__name__}: {error}"))
+    document = (worker or worker_of_this_thread()).parse(decoded.text)
+    if isinstance(document, Reject):  # one bad document must never fail the build
+        return _rejected(item, sha256, document)
     reason = not_a_resolution(document, was_html=decoded.was_html)
     if reason is not None:
         return _rejected(item, sha256, Reject(reason, NOT_A_RESOLUTION_DETAIL))

@@ -76,7 +76,11 @@ def duplicate_marks(
 
 
 def _symbol_mark(canonical: dict[str, str], doc_id: str) -> str | None:
-    return f"{DUPLICATE_SYMBOL_WARNING}:{canonical[doc_id]}" if doc_id in canonical else None
+    return (
+        f"{DUPLICATE_SYMBOL_WARNING}:{_one_line(canonical[doc_id])}"
+        if doc_id in canonical
+        else None
+    )
 
 
 def _same_bytes(documents: pl.DataFrame) -> dict[str, str]:
@@ -86,10 +90,19 @@ def _same_bytes(documents: pl.DataFrame) -> dict[str, str]:
         .filter(pl.col("copies").list.len() > 1)
     )
     return {
-        doc_id: f"{DUPLICATE_WARNING}:{','.join(other for other in group if other != doc_id)}"
+        doc_id: f"{DUPLICATE_WARNING}:"
+        + ",".join(_one_line(other) for other in group if other != doc_id)
         for group in copies["copies"].to_list()
         for doc_id in group
     }
+
+
+def _one_line(doc_id: str) -> str:
+    """A doc_id as a warning's detail, which is one line: a file name may hold a line
+    break or another unprintable character; it is spelt out as an escape."""
+    if doc_id.isprintable():
+        return doc_id
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in doc_id)
 
 
 def canonical_documents(documents: pl.DataFrame) -> dict[str, str]:

@@ -62,12 +62,6 @@ def merge_release(
     return rows
 
 
-def count_warnings(documents_file: Path) -> int:
-    """All the warnings of a documents table, read from its one list column."""
-    counted = pl.scan_parquet(documents_file).select(pl.col("warnings").list.len().sum())
-    return int(counted.collect().item() or 0)
-
-
 def _kept_rows(path: Path, key: str, dropped: list[str]) -> Iterator[pa.Table]:
     """The rows of a release's table file, a row group's worth at a time, less those
     of the ``dropped`` documents (sorted), whose ids are in the ``key`` column."""

@@ -2,7 +2,7 @@
 
 Layout (see docs/CONTRACT.md, "Release layout")::
 
-    out/.lock                     held by the one build that may write here
+    out/.lock                     held by the one build that may write here (unres.lock)
     out/releases/.staging-*/      a release being written: invisible to readers
     out/releases/<release_id>/    a published release: immutable
     out/latest -> releases/<id>   what analysts open
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import fcntl
 import hashlib
 import json
 import os
@@ -29,7 +28,6 @@ import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import polars as pl
@@ -44,7 +42,6 @@ from schemas import (
 )
 from unres.ingest import InputRecord
 
-LOCK_FILE = ".lock"
 RELEASES_DIR = "releases"
 LATEST_LINK = "latest"
 # The pointer for readers that see files, not links: a copy of the release root in
@@ -55,57 +52,6 @@ STAGING_PREFIX = ".staging-"
 
 _RELEASE_ID_TIME = "%Y%m%dT%H%M%SZ"
 _RELEASE_ID_ATTEMPTS = 100
-
-
-class LockHeld(RuntimeError):
-    """Another build holds the output directory."""
-
-
-class BuildLock:
-    """Exclusive right to write under ``out_dir``, for one build at a time.
-
-    An ``flock`` on ``out_dir/.lock``: the kernel drops it when the holder exits,
-    however it dies, so a killed build never leaves the directory locked. The file
-    records the holder's pid for the message other builds get.
-    """
-
-    def __init__(self, out_dir: Path, *, wait: bool = False) -> None:
-        self.path = out_dir / LOCK_FILE
-        self.wait = wait
-        self._fd: int | None = None
-
-    def __enter__(self) -> BuildLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX if self.wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "pid unknown"
-            os.close(fd)
-            raise LockHeld(
-                f"{self.path.parent} is being written by another build ({holder}). "
-                "Wait for it to finish, or build with wait=True to queue behind it. "
-                "A build that died released the lock with its process: just retry."
-            ) from None
-        started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()}, since {started}\n".encode())
-        self._fd = fd
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if self._fd is None:
-            return
-        # The file stays: deleting a lock file lets two builds lock two different files.
-        os.ftruncate(self._fd, 0)
-        fcntl.flock(self._fd, fcntl.LOCK_UN)
-        os.close(self._fd)
-        self._fd = None
 
 
 def new_staging_dir(out_dir: Path) -> Path:
