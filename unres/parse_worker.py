@@ -43,6 +43,9 @@ _POLL_SECONDS: Final = 0.1
 # Without /proc (no CPU time to read) and as a backstop with it: wall time allowed,
 # as a multiple of the limit, before a child is taken to be stuck.
 _WALL_FACTOR: Final = 10
+# CPU seconds a child may take to import the parser before it says it is ready.
+STARTUP_SECONDS: Final = 60.0
+_READY = b"ready"
 _LENGTH = struct.Struct("<Q")
 _CLOCK_TICKS: Final = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -124,14 +127,19 @@ class ParseWorker:
         # The replies are read with select and os.read, never through a buffer.
         replies = os.dup(process.stdout.fileno())
         process.stdout.close()
-        self._child = _Child(process, process.stdin, replies)
-        return self._child
+        child = _Child(process, process.stdin, replies)
+        self._child = child
+        # The child says when it has imported the parser: the time that takes (seconds
+        # on a loaded machine) is not any document's.
+        try:
+            _read_frame(child, _Clock(process.pid, STARTUP_SECONDS))
+        except (_ChildGone, _OutOfTime) as error:
+            self.close()
+            raise RuntimeError(f"the parser's process did not start ({error})") from None
+        return child
 
     def _read_reply(self, child: _Child) -> bytes:
-        clock = _Clock(child.process.pid, self.time_limit)
-        header = _read_exactly(child, _LENGTH.size, clock)
-        (length,) = _LENGTH.unpack(header)
-        return _read_exactly(child, length, clock)
+        return _read_frame(child, _Clock(child.process.pid, self.time_limit))
 
 
 _THREAD_WORKERS = threading.local()
@@ -175,6 +183,11 @@ class _Clock:
         if cpu is None or self.cpu_start is None:
             return wall > self.limit
         return cpu - self.cpu_start > self.limit or wall > self.limit * _WALL_FACTOR
+
+
+def _read_frame(child: _Child, clock: _Clock) -> bytes:
+    (length,) = _LENGTH.unpack(_read_exactly(child, _LENGTH.size, clock))
+    return _read_exactly(child, length, clock)
 
 
 def _read_exactly(child: _Child, size: int, clock: _Clock) -> bytes:
@@ -244,6 +257,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _serve(parse: Callable[[str], Any], requests: IO[bytes], replies: IO[bytes]) -> None:
+    _write_frame(replies, _READY)
     while True:
         header = requests.read(_LENGTH.size)
         if len(header) < _LENGTH.size:
