@@ -381,3 +381,19 @@ def test_latest_json_points_at_the_latest_release_with_its_manifest_hash(
         f"latest.json says {pointer['manifest_sha256']}"
     ]
     assert verify_release(first) == []  # latest.json says nothing of other releases
+
+
+def test_a_pointer_left_aside_by_a_dead_build_is_removed(tmp_path: Path) -> None:
+    release = _publish(tmp_path)
+    link = tmp_path / ".latest-0badc0de"
+    link.symlink_to(f"releases/{release.name}")
+    pointer = tmp_path / ".latest.json-0badc0de"
+    pointer.write_text('{"release_id": ')  # cut off mid-write
+    with BuildLock(tmp_path):
+        assert clean_stale_staging(tmp_path) == [link, pointer]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".lock",
+        "latest",
+        "latest.json",
+        "releases",
+    ]

@@ -69,14 +69,22 @@ def new_release_id(out_dir: Path) -> str:
 
 
 def clean_stale_staging(out_dir: Path) -> list[Path]:
-    """Remove staging directories left by builds that died. Call only under BuildLock."""
+    """Remove staging directories, and the new ``latest`` link or ``latest.json`` not
+    yet renamed into place, left by builds that died. Call only under BuildLock."""
     releases = out_dir / RELEASES_DIR
     if not releases.is_dir():
         return []
     stale = sorted(p for p in releases.iterdir() if p.name.startswith(STAGING_PREFIX))
     for path in stale:
         shutil.rmtree(path)
-    return stale
+    pointers = sorted(
+        path
+        for pattern in (f".{LATEST_LINK}-*", f".{LATEST_POINTER}-*")
+        for path in out_dir.glob(pattern)
+    )
+    for path in pointers:
+        path.unlink()
+    return stale + pointers
 
 
 def publish_release(
