@@ -205,6 +205,21 @@ HEADERS = [
         "21st plenary meeting\n6 June 2019\n",
         {"symbol": "E/RES/2019/4", "session": None, "committee_report": "E/2019/27"},
     ),
+    (
+        "a Council draft leaves its number open before the title",
+        "United Nations A/HRC/31/L.5/Rev.1\nGeneral Assembly Distr.: Limited\n21 March 2016\n"
+        "Human Rights Council\nThirty-first session\nAgenda item 3\n"
+        "Albania,* Austria,* Brazil, Chile: revised draft resolution\n"
+        "31/... Freedom of opinion and expression\nThe Human Rights Council,\n"
+        "1. Decides to extend the mandate.\n",
+        {
+            "symbol": "A/HRC/31/L.5/Rev.1",
+            "document_type": "draft_resolution",
+            "organ": "Human Rights Council",
+            "session": 31,
+            "title": "Freedom of opinion and expression",
+        },
+    ),
 ]
 
 
@@ -234,3 +249,22 @@ def test_a_draft_decision_in_one_sentence() -> None:
     assert [(p.kind, p.number, p.verb) for p in document.paragraphs] == [
         ("operative", None, "Decides")
     ]
+
+
+def test_a_paragraph_number_that_lost_its_full_stop() -> None:
+    # A_RES_79_160 as PyMuPDF extracts it: "26" alone on its line, then the paragraph.
+    document = parse_text(
+        "79/160. Title\n\nThe General Assembly,\n\n25. Recalls the recommendation of the "
+        "Special Rapporteur;14\n\n26\nCondemns without reservation any denial of the\n"
+        "Holocaust;\n\n27\nAffirms its deep commitment to the duty of remembrance;\n\n"
+        "28. Recalls the conclusions of the Special Rapporteur.\n"
+    )
+    assert [(p.number, p.verb) for p in document.paragraphs] == [
+        (25, "Recalls"),
+        (26, "Condemns"),
+        (27, "Affirms its deep commitment"),
+        (28, "Recalls"),
+    ]
+    assert (
+        document.paragraphs[1].text == "Condemns without reservation any denial of the Holocaust;"
+    )

@@ -635,6 +635,9 @@ def _read_title(
         return None
     end = enacting.start() if enacting and enacting.start() >= start else len(head.text)
     title = g.WHITESPACE.sub(" ", g.BROKEN_HYPHEN.sub("-", head.text[start:end])).strip()
+    placeholder = g.NUMBER_PLACEHOLDER.match(title)
+    if placeholder:  # a draft's "31/... Title": its number is given on adoption
+        title = title[placeholder.end() :]
     if title and g.CUT_TITLE_ENDING.search(title):
         return _completed_title(title, head.text[:start]) or title
     return title or None

@@ -292,6 +292,8 @@ SPONSORS_BEFORE_DRAFT = re.compile(
     r":\**\s*(?i:revised\s+|amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?)?\Z"
 )
 SPONSORS_BEFORE_DRAFT_REACH = 36
+# The number a draft leaves open before its title: "31/... Freedom of expression".
+NUMBER_PLACEHOLDER = re.compile(r"(?:E?S-)?[0-9]{1,4}\s?/\s?(?:\.{3}|…)\.?\s*")
 # A draft's own symbol printed as the first thing on a line: "A/C.3/75/L.5", looked for
 # only in a document of limited distribution.
 KEYWORD_LIMITED = "limited"

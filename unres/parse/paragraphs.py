@@ -142,7 +142,7 @@ def read_body(lines: list[Line], first_kind: ParagraphKind | None = None) -> Bod
     the Human Rights Council decided ..." opens an operative paragraph).
     """
     closing: list[str] = []
-    units = _units(lines, closing)
+    units = _units(_numbers_alone_joined(lines), closing)
     reader = _Reader(first_kind)
     for index, unit in enumerate(units):
         reader.read(unit, units[index + 1] if index + 1 < len(units) else None)
@@ -151,6 +151,35 @@ def read_body(lines: list[Line], first_kind: ParagraphKind | None = None) -> Bod
 
 
 # --- lines -> units ------------------------------------------------------------------
+
+
+def _numbers_alone_joined(lines: list[Line]) -> list[Line]:
+    """A paragraph number whose full stop a PDF extraction lost, alone on its line ("26"
+    between "25. Recalls ..." and "Condemns ..."), joined to the line it numbers: only
+    the number after the last one printed, before an operative verb."""
+    if not any(line.text.isdecimal() for line in lines):
+        return lines
+    joined: list[Line] = []
+    last = 0
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        number = paragraph_number(line.text) if line.text[:1].isdecimal() else None
+        if number:
+            last = number[0]
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if (
+            line.text.isdecimal()
+            and int(line.text) == last + 1
+            and opener_kind(following, guess=False) == "operative"
+        ):
+            last += 1
+            joined.append(Line(f"{line.text}. {following}", line.gap))
+            index += 2
+            continue
+        joined.append(line)
+        index += 1
+    return joined
 
 
 def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
