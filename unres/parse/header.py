@@ -36,8 +36,10 @@ Decisions the contract leaves open:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
+import itertools
 import re
 import string
 from collections.abc import Iterator
@@ -643,6 +645,10 @@ def _read_title(
     return title or None
 
 
+_NON_SPACE = re.compile(r"\S+")
+_TITLE_CONTINUATION = re.compile(g.TITLE_CONTINUATION)
+
+
 def _completed_title(cut: str, before: str) -> str | None:
     """The whole title, when the title line was cut short ("... Disarmament and").
 
@@ -650,11 +656,34 @@ def _completed_title(cut: str, before: str) -> str | None:
     earlier in the header: find the cut title there and read on to the end of
     that line (or to the next header element when the lines were merged).
     """
-    words = (re.escape(word) for word in cut.split())
-    found = re.search(r"\s+".join(words) + g.TITLE_CONTINUATION, before)
-    if found is None or not found["rest"].strip():
+    end = _end_of_words(cut.split(), before)
+    if end is None:
         return None
-    return g.WHITESPACE.sub(" ", f"{cut} {found['rest']}").strip()
+    rest = _TITLE_CONTINUATION.match(before, end)
+    if rest is None or not rest["rest"].strip():
+        return None
+    return g.WHITESPACE.sub(" ", f"{cut} {rest['rest']}").strip()
+
+
+def _end_of_words(words: list[str], text: str) -> int | None:
+    """Where the first occurrence in ``text`` of ``words``, separated by any whitespace,
+    ends (the first word may end another, the last begin one); None when absent.
+
+    A literal search in the text with its whitespace runs made single spaces: a
+    pattern of the words, tried at every position, is quadratic in a long title.
+    """
+    tokens = [(m.start(), m.end()) for m in _NON_SPACE.finditer(text)]
+    if not words or not tokens:
+        return None
+    collapsed = " ".join(text[start:end] for start, end in tokens)
+    at = collapsed.find(" ".join(words))
+    if at < 0:
+        return None
+    # The token holding the match's last character, and where in it the match ends.
+    last = at + len(" ".join(words)) - 1
+    starts = list(itertools.accumulate((end - start + 1 for start, end in tokens), initial=0))
+    token = bisect.bisect_right(starts, last) - 1
+    return tokens[token][0] + (last - starts[token]) + 1
 
 
 def _title_start_without_number(head: _Source) -> int | None:

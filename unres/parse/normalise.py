@@ -73,7 +73,9 @@ _TAGGED_AMPERSAND = Prefiltered(
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 _SUP_NUMBER = re.compile(r"<(?:sup|SUP)>\s*(\d{1,3})\s*</(?:sup|SUP)>")
 _SUP_SYMBOL = re.compile(r"<(?:sup|SUP)>\s*[*†‡]+\s*</(?:sup|SUP)>")
-_SUP_OTHER = re.compile(r"<(?:sup|SUP)>(.*?)</(?:sup|SUP)>", re.S)
+# Up to the next closing tag, never past another opening one: from each of a long run
+# of unclosed "<sup>" the search would otherwise read to the end of the text.
+_SUP_OTHER = re.compile(r"<(?:sup|SUP)>((?:(?!<(?:sup|SUP)>).)*?)</(?:sup|SUP)>", re.S)
 _BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?ul|/?ol|/?table)\b[^<>]*>", re.I)
 _INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")

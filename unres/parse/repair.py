@@ -29,7 +29,13 @@ _HYPHEN_SPACE = Prefiltered(
 )
 # Every text reaching these has one space between words (``clean_text``).
 _DOUBLE_STOP = Prefiltered(re.compile(r"(?<=\.)(?:\s+\.)+(?=\s|$)"), ". .")
-_SYMBOL_SPACE = Prefiltered(re.compile(r"\b([A-Z]{1,5}/(?:[A-Za-z0-9.\-]+/)*)[ ](?=\d)"), "/ ")
+# A space inside a symbol, before a digit: r"\b([A-Z]{1,5}/(?:[A-Za-z0-9.\-]+/)*)[ ](?=\d)".
+# Read forwards, that pattern tries every capital of a long "A/A/A/..." run as a start
+# and scans to the run's end from each: quadratic. It is run on the reversed text,
+# where it starts only at a space after a digit and reads the run once.
+_SYMBOL_SPACE_REVERSED = Prefiltered(
+    re.compile(r"(?<=\d) ((?:/[A-Za-z0-9.\-]+)*/[A-Z]{1,5})\b"), " /"
+)
 _SYMBOL_SUFFIX_SPACE = Prefiltered(
     re.compile(r"\b(Add|Rev|Corr|Amend)\.[ ](?=\d)"), "Add. ", "Rev. ", "Corr. ", "Amend. "
 )
@@ -60,12 +66,19 @@ def clean_text(text: str, repairs: WordRepairs | None = None) -> str:
         text = " ".join(text.replace("*", "").split())
     text = _HYPHEN_SPACE.sub("-", text)
     text = _DOUBLE_STOP.sub("", text)
-    text = _SYMBOL_SPACE.sub(r"\1", text)
+    text = _join_symbol_spaces(text)
     text = _SYMBOL_SUFFIX_SPACE.sub(r"\1.", text)
     text = _SPACE_BEFORE_PUNCTUATION.sub("", text)
     if repairs:
         text = _repair_words(text, repairs)
     return text
+
+
+def _join_symbol_spaces(text: str) -> str:
+    """``A/75/ 381`` -> ``A/75/381``: the space after a symbol's slash, before a digit."""
+    if "/ " not in text:
+        return text
+    return _SYMBOL_SPACE_REVERSED.sub(r"\1", text[::-1])[::-1]
 
 
 def find_word_repairs(text: str) -> WordRepairs:
