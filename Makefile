@@ -32,7 +32,7 @@ run: setup  ## build a release from raw/ into output/
 test: setup browser  ## the test suite (unit tests, seeds, end-to-end flow, report in a browser)
 	$(RUN) pytest -m "not slow"
 
-test-slow: setup  ## slow tests: crash-kill, scheduled server, 1,000-example property tests
+test-slow: setup  ## slow tests: crash-kill, scheduled server, 1,000-example property tests, fuzz campaign (100,000 mutated real texts)
 	$(RUN) pytest -m slow
 	HYPOTHESIS_PROFILE=thorough $(RUN) pytest tests/test_properties.py
 

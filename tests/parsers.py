@@ -3,6 +3,7 @@ that need a parser stage to raise, stall or die on a given input."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import signal
@@ -13,6 +14,7 @@ from unres.parse import parse_text
 RAISE = "RAISE ON PURPOSE"
 STALL = "STALL ON PURPOSE"
 DIE = "DIE ON PURPOSE"
+BREAK_RELATION = "BREAK A RELATION ON PURPOSE"
 
 
 def faulty_parse(text: str) -> ParsedDocument:
@@ -24,7 +26,10 @@ def faulty_parse(text: str) -> ParsedDocument:
             pass
     if DIE in text:
         os.kill(os.getpid(), signal.SIGSEGV)
-    return parse_text(text)
+    document = parse_text(text)
+    if BREAK_RELATION in text:  # a citation placed in a paragraph the document lacks
+        document.citations[0] = dataclasses.replace(document.citations[0], paragraph=999)
+    return document
 
 
 def hash_of_text(text: str) -> ParsedDocument:

@@ -16,6 +16,7 @@ from unres.ingest import (
     Reject,
     decode_input,
     discover_inputs,
+    read_and_hash,
     read_input,
     sha256_file,
 )
@@ -253,16 +254,78 @@ def test_discover_lists_inputs_sorted_with_slash_ids(raw_tree: Path) -> None:
 def test_discover_follows_links_only_inside_raw(raw_tree: Path) -> None:
     by_id = {entry.doc_id: entry for entry in discover_inputs(raw_tree)}
     alias = by_id["alias.md"]
-    assert (alias.path, alias.doc_id, alias.problem) == (raw_tree / "alias.md", "alias.md", None)
+    # Read at its target, which is inside the input directory.
+    assert (alias.path, alias.doc_id, alias.problem) == (
+        (raw_tree / "A_RES_80_11.md").resolve(),
+        "alias.md",
+        None,
+    )
     assert read_input(alias.path, max_bytes=LIMIT) == PREAMBLE
     for escaping in ("escape.txt", "escape_dir"):
         problem = by_id[escaping].problem
         assert problem is not None
         assert problem.reason == "symlink_outside_raw"
-        assert "elsewhere" in problem.detail
+        # No path outside the input directory is ever printed.
+        assert "elsewhere" not in problem.detail and str(raw_tree.parent) not in problem.detail
     dangling = by_id["dangling.txt"].problem
     assert dangling is not None and dangling.reason == "unreadable"
     assert "broken link" in dangling.detail
+
+
+def test_symbolic_link_loops_are_rejects_not_crashes(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(PREAMBLE)
+    (tmp_path / "self.txt").symlink_to("self.txt")
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+
+    by_id = {entry.doc_id: entry for entry in discover_inputs(tmp_path)}
+
+    assert by_id["good.txt"].problem is None
+    for looping in ("self.txt", "a.txt", "b.txt"):
+        problem = by_id[looping].problem
+        assert problem == Reject("unreadable", "a symbolic link loop"), looping
+
+
+def test_a_file_swapped_after_the_listing_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("a private file")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("linked.txt", "replaced.txt", "kept.txt"):
+        (raw / name).write_text(PREAMBLE)
+    listed = {entry.doc_id: entry for entry in discover_inputs(raw)}
+    # After the listing, one input becomes a link to an outside file, another is
+    # replaced by a new file (another inode).
+    (raw / "linked.txt").unlink()
+    (raw / "linked.txt").symlink_to(outside)
+    (raw / "new.tmp").write_text("another text")  # made while the old one exists
+    (raw / "new.tmp").replace(raw / "replaced.txt")
+
+    def read(name: str) -> object:
+        item = listed[name]
+        return read_and_hash(item.path, max_bytes=LIMIT, identity=item.identity)
+
+    assert read("linked.txt") == Reject(
+        "unreadable", "replaced by a symbolic link since it was listed"
+    )
+    assert read("replaced.txt") == Reject(
+        "unreadable", "replaced by another file since it was listed"
+    )
+    kept = read("kept.txt")
+    assert not isinstance(kept, Reject)
+
+
+def test_two_names_that_give_one_doc_id_get_distinct_stable_ids(tmp_path: Path) -> None:
+    (tmp_path / os.fsdecode(b"r\xe9solution.txt")).write_text(PREAMBLE)
+    (tmp_path / "r\\xe9solution.txt").write_text("the same name, literally")
+
+    first = [(entry.doc_id, entry.location) for entry in discover_inputs(tmp_path)]
+    again = [(entry.doc_id, entry.location) for entry in discover_inputs(tmp_path)]
+
+    assert first == again
+    assert [doc_id for doc_id, _ in first] == ["r\\xe9solution.txt", "r\\xe9solution.txt#2"]
+    # The name that is the id's text keeps the id.
+    assert first[0][1] == str(tmp_path / "r\\xe9solution.txt")
 
 
 def test_discover_names_undecodable_file_names_readably(tmp_path: Path) -> None:

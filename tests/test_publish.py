@@ -75,7 +75,7 @@ def _batch() -> dict[str, pl.DataFrame]:
                 "path": INPUTS[2].doc_id,
                 "sha256": None,
                 "reason": "symlink_outside_raw",
-                "detail": "links to /srv/private/notes.txt, outside the input directory",
+                "detail": "a symbolic link to a file outside the input directory",
             },
         ],
         schema=table_schema("rejects"),

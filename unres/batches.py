@@ -93,7 +93,7 @@ def process_input(
     path = item.path
     if item.problem is not None:
         return _rejected(item, None, item.problem)
-    read = read_and_hash(path, max_bytes=max_bytes, pdf_cache=pdf_cache)
+    read = read_and_hash(path, max_bytes=max_bytes, pdf_cache=pdf_cache, identity=item.identity)
     if isinstance(read, Reject):  # the bytes were not read: no hash
         return _rejected(item, None, read)
     sha256, decoded = read.sha256, read.decoded

@@ -6,6 +6,7 @@ column documentation has one source of truth.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -77,13 +78,23 @@ def _dictionary(tables: list[dict[str, Any]]) -> str:
             example = (
                 ""
                 if c["example"] is None
-                else f"`{_cell(json.dumps(c['example'], ensure_ascii=False, default=str))}`"
+                else _code_span(_cell(json.dumps(c["example"], ensure_ascii=False, default=str)))
             )
             lines.append(
                 f"| {c['name']} | {c['dtype']} | {'yes' if c['nullable'] else 'no'} "
                 f"| {_cell(c['description'], limit=None)} | {example} |"
             )
     return "\n".join(lines) + "\n"
+
+
+def _code_span(text: str) -> str:
+    """``text`` as a Markdown code span it cannot break out of: examples come from the
+    inputs (a file name may hold backquotes, and then "<img onerror=...>" would render
+    live). The fence is one backquote longer than any run inside (CommonMark)."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
 
 
 def _cell(text: str, limit: int | None = 80) -> str:

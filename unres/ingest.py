@@ -10,6 +10,8 @@ cached by ``unres.pdf_cache``). Line endings come out as "\\n".
 from __future__ import annotations
 
 import codecs
+import dataclasses
+import errno
 import hashlib
 import os
 import re
@@ -65,12 +67,16 @@ class InputFile:
     input directory, a broken link, a FIFO): it goes straight to the rejects.
     ``signature`` is the file's, taken before its bytes are read; None for an entry
     with a problem and for a file changed within RACY_NANOSECONDS of discovery.
+    ``identity`` is the (device, inode) of the file listed: the file opened must be
+    that one (a file or link swapped in after the listing is refused). A link inside
+    the input directory is read at its target, which ``location`` then names.
     """
 
     location: str
     doc_id: str
     problem: Reject | None = None
     signature: FileSignature | None = None
+    identity: tuple[int, int] | None = None
 
     @property
     def path(self) -> Path:
@@ -192,13 +198,18 @@ class HashedInput:
 
 
 def read_and_hash(
-    path: Path, *, max_bytes: int, pdf_cache: Path | None = None
+    path: Path,
+    *,
+    max_bytes: int,
+    pdf_cache: Path | None = None,
+    identity: tuple[int, int] | None = None,
 ) -> HashedInput | Reject:
     """Read the file at ``path`` once, hash and decode the same bytes: the hash recorded
     is that of the text parsed even if the file is rewritten meanwhile. A Reject here
     means the bytes were not read (too large, not a regular file, an I/O error).
-    A PDF's extraction is looked up in, and kept in, ``pdf_cache`` when given."""
-    data = _read_bytes(path, max_bytes=max_bytes)
+    A PDF's extraction is looked up in, and kept in, ``pdf_cache`` when given;
+    ``identity``: see ``InputFile``."""
+    data = _read_bytes(path, max_bytes=max_bytes, identity=identity)
     if isinstance(data, Reject):
         return data
     sha256 = hashlib.sha256(data).hexdigest()
@@ -227,25 +238,34 @@ def read_pdf(
     return DecodedText(text=extraction.text, encoding="pdf", was_html=False, was_pdf=True)
 
 
-def _read_bytes(path: Path, *, max_bytes: int) -> bytes | Reject:
+def _read_bytes(
+    path: Path, *, max_bytes: int, identity: tuple[int, int] | None = None
+) -> bytes | Reject:
     """The bytes of the file at ``path``, or why they cannot be had.
 
-    Never reads more than ``max_bytes + 1`` bytes; only regular files are opened
-    (a FIFO would block the build).
+    Never reads more than ``max_bytes + 1`` bytes. The file is opened without following
+    a symbolic link and without blocking (a FIFO would block the build), then checked
+    on the open descriptor: a regular file, and the one listed (``identity``), so a
+    file swapped for another or for a link after the listing is never read.
     """
     try:
-        info = path.stat()
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
-        return Reject("unreadable", f"cannot stat: {error.strerror or error}")
-    if not stat.S_ISREG(info.st_mode):
-        return Reject("unreadable", "not a regular file")
-    if info.st_size > max_bytes:
-        return Reject("too_large", f"{info.st_size} bytes, the limit is {max_bytes}")
-    try:
-        with path.open("rb") as stream:
+        if error.errno == errno.ELOOP:
+            return Reject("unreadable", "replaced by a symbolic link since it was listed")
+        return Reject("unreadable", f"cannot open: {error.strerror or error}")
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return Reject("unreadable", "not a regular file")
+        if identity is not None and (info.st_dev, info.st_ino) != identity:
+            return Reject("unreadable", "replaced by another file since it was listed")
+        if info.st_size > max_bytes:
+            return Reject("too_large", f"{info.st_size} bytes, the limit is {max_bytes}")
+        try:
             data = stream.read(max_bytes + 1)
-    except OSError as error:
-        return Reject("unreadable", f"cannot read: {error.strerror or error}")
+        except OSError as error:
+            return Reject("unreadable", f"cannot read: {error.strerror or error}")
     if len(data) > max_bytes:  # grew since stat
         return Reject("too_large", f"more than {max_bytes} bytes")
     return data
@@ -376,7 +396,30 @@ def discover_inputs(raw: Path) -> list[InputFile]:
     root = raw.resolve(strict=True)
     walk = _Walk(root, settled_before=time.time_ns() - RACY_NANOSECONDS)
     walk.directory(raw, "", root, frozenset({root}))
-    return sorted(walk.found, key=lambda entry: entry.doc_id)
+    return sorted(_distinct_ids(walk.found), key=lambda entry: entry.doc_id)
+
+
+def _distinct_ids(found: list[InputFile]) -> list[InputFile]:
+    """The entries, each with a doc_id of its own. Two names can give one doc_id (a
+    name with undecodable bytes, spelt out as "\\xe9", and a name holding that text
+    literally): the first by the bytes of its path keeps it, the others get "#2", "#3"
+    (the first number free), so the ids are stable from build to build."""
+    by_id: dict[str, list[InputFile]] = {}
+    for entry in found:
+        by_id.setdefault(entry.doc_id, []).append(entry)
+    taken = set(by_id)
+    distinct = []
+    for doc_id, entries in by_id.items():
+        first, *others = sorted(entries, key=lambda entry: os.fsencode(entry.location))
+        distinct.append(first)
+        number = 1
+        for other in others:
+            number += 1
+            while f"{doc_id}#{number}" in taken:
+                number += 1
+            taken.add(f"{doc_id}#{number}")
+            distinct.append(dataclasses.replace(other, doc_id=f"{doc_id}#{number}"))
+    return distinct
 
 
 @dataclass(slots=True)
@@ -423,28 +466,35 @@ class _Walk:
                 self._problem(path, entry_id, "unreadable", "not a regular file")
 
     def _link(self, path: str, doc_id: str, open_directories: frozenset[Path]) -> None:
-        """A symbolic link, followed only when its target lies inside the input directory."""
-        target = Path(path).resolve()
+        """A symbolic link, followed only when its target lies inside the input directory.
+
+        Details never name a path outside the input directory."""
         try:
+            target = Path(path).resolve(strict=True)
             info = target.stat()
-        except OSError:
-            self._problem(path, doc_id, "unreadable", f"broken link to {target}")
+        except RuntimeError:  # Python 3.11 reports a loop so
+            self._problem(path, doc_id, "unreadable", "a symbolic link loop")
+            return
+        except OSError as error:
+            what = "a symbolic link loop" if error.errno == errno.ELOOP else "a broken link"
+            self._problem(path, doc_id, "unreadable", what)
             return
         if not target.is_relative_to(self.root):
-            detail = f"links to {target}, outside the input directory"
+            detail = "a symbolic link to a file outside the input directory"
             self._problem(path, doc_id, "symlink_outside_raw", detail)
         elif stat.S_ISDIR(info.st_mode):
             if target not in open_directories:  # else a link back up: already being walked
                 self.directory(Path(path), doc_id, target, open_directories | {target})
         elif stat.S_ISREG(info.st_mode):
-            self._file(path, doc_id, info)
+            self._file(str(target), doc_id, info)
         else:
             self._problem(path, doc_id, "unreadable", "not a regular file")
 
     def _file(self, path: str, doc_id: str, info: os.stat_result) -> None:
         settled = max(info.st_mtime_ns, info.st_ctime_ns) < self.settled_before
         signature = FileSignature.of(info) if settled else None
-        self.found.append(InputFile(path, doc_id, signature=signature))
+        identity = (info.st_dev, info.st_ino)
+        self.found.append(InputFile(path, doc_id, signature=signature, identity=identity))
 
     def _problem(self, path: str, doc_id: str, reason: RejectReason, detail: str) -> None:
         self.found.append(InputFile(path, doc_id, problem=Reject(reason, detail)))
