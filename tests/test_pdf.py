@@ -22,7 +22,7 @@ from unres.batches import process_batch
 from unres.ingest import DecodedText, Reject, decode_input, discover_inputs, read_pdf
 from unres.parse import parse_text
 from unres.parse.classify import adopted_text_heading
-from unres.pdf_text import PdfReject, PdfText, extract_pdf
+from unres.pdf_text import PdfText, extract_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 SMALL = FIXTURES / "A_RES_79_3.pdf"
@@ -300,7 +300,7 @@ def test_a_cached_extraction_is_not_extracted_again(
 
 
 def test_rejects_are_cached_too(tmp_path: Path) -> None:
-    reject = PdfReject("no_text_layer", "none of its 1 pages has text")
+    reject = Reject("no_text_layer", "none of its 1 pages has text")
     pdf_cache.store_extraction(tmp_path, "cd" * 32, reject)
     assert pdf_cache.cached_extraction(tmp_path, "cd" * 32) == reject
 

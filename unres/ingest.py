@@ -28,15 +28,8 @@ from charset_normalizer import from_bytes
 from schemas.vocabulary import RejectReason
 from unres.html_text import html_to_text
 from unres.pdf_cache import cached_extraction, store_extraction
-from unres.pdf_text import PdfReject, extract_pdf
-
-
-@dataclass(frozen=True, slots=True)
-class Reject:
-    """Why an input cannot be read: a code for ``rejects.reason`` and a detail."""
-
-    reason: RejectReason
-    detail: str
+from unres.pdf_text import extract_pdf
+from unres.reject import Reject as Reject  # re-exported: later stages import it from here
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +226,8 @@ def read_pdf(
         extraction = extract_pdf(data)
         if cache is not None and sha256 is not None:
             store_extraction(cache, sha256, extraction)
-    if isinstance(extraction, PdfReject):
-        return Reject(extraction.reason, extraction.detail)
+    if isinstance(extraction, Reject):
+        return extraction
     return DecodedText(text=extraction.text, encoding="pdf", was_html=False, was_pdf=True)
 
 

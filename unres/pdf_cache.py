@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from schemas.vocabulary import RejectReason
-from unres.pdf_text import EXTRACTOR_VERSION, PdfReject, PdfText
+from unres.pdf_text import EXTRACTOR_VERSION, PdfText
+from unres.reject import Reject
 
 # Where a build keeps its cache, under its --out directory.
 PDF_CACHE_DIR = Path(".cache") / "pdf"
@@ -26,20 +27,20 @@ def _entry(cache: Path, sha256: str) -> Path:
     return cache / EXTRACTOR_VERSION / sha256[:2] / f"{sha256}.json"
 
 
-def cached_extraction(cache: Path, sha256: str) -> PdfText | PdfReject | None:
+def cached_extraction(cache: Path, sha256: str) -> PdfText | Reject | None:
     """The extraction stored for ``sha256``, or None when there is none to be had."""
     try:
         with _entry(cache, sha256).open(encoding="utf-8") as stream:
             stored = json.load(stream)
         if "reject" in stored:
             reason: RejectReason = stored["reject"]
-            return PdfReject(reason, str(stored["detail"]))
+            return Reject(reason, str(stored["detail"]))
         return PdfText(str(stored["text"]), int(stored["pages"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def store_extraction(cache: Path, sha256: str, extraction: PdfText | PdfReject) -> None:
+def store_extraction(cache: Path, sha256: str, extraction: PdfText | Reject) -> None:
     """Keep ``extraction`` for ``sha256``; a cache that cannot be written is skipped
     (the build goes on, extracting again next time)."""
     entry = _entry(cache, sha256)

@@ -37,7 +37,7 @@ from typing import Final
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from schemas.vocabulary import RejectReason
+from unres.reject import Reject
 
 # What made an extraction: this module's source and PDFium's build. Cached
 # extractions of another version are never used.
@@ -48,12 +48,6 @@ EXTRACTOR_VERSION: Final = (
 # A resolution with its annexes runs to a few hundred pages at most; a PDF of
 # thousands is something else and would hold a worker for minutes.
 MAX_PAGES: Final = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class PdfReject:
-    reason: RejectReason
-    detail: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,30 +224,30 @@ class _Page:
         return found
 
 
-def extract_pdf(data: bytes, *, max_pages: int = MAX_PAGES) -> PdfText | PdfReject:
+def extract_pdf(data: bytes, *, max_pages: int = MAX_PAGES) -> PdfText | Reject:
     """The text of a PDF for the parser, or why it has none."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         message = str(error)
         if "password" in message.lower():
-            return PdfReject("pdf_encrypted", "the PDF is encrypted and needs a password")
-        return PdfReject("pdf_corrupt", f"PDFium cannot open it: {message}")
+            return Reject("pdf_encrypted", "the PDF is encrypted and needs a password")
+        return Reject("pdf_corrupt", f"PDFium cannot open it: {message}")
     try:
         count = len(document)
         if count > max_pages:
-            return PdfReject("too_many_pages", f"{count} pages, the limit is {max_pages}")
+            return Reject("too_many_pages", f"{count} pages, the limit is {max_pages}")
         if count == 0:
-            return PdfReject("pdf_corrupt", "the PDF has no pages")
+            return Reject("pdf_corrupt", "the PDF has no pages")
         pages = []
         for index in range(count):
             try:
                 pages.append(_Page(document[index]))
             except pdfium.PdfiumError as error:
-                return PdfReject("pdf_corrupt", f"page {index + 1} cannot be read: {error}")
+                return Reject("pdf_corrupt", f"page {index + 1} cannot be read: {error}")
         try:
             if not any(page.text.strip() for page in pages):
-                return PdfReject(
+                return Reject(
                     "no_text_layer",
                     f"none of its {count} pages has text (a scan? OCR it first)",
                 )
