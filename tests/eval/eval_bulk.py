@@ -352,15 +352,20 @@ def default_bulk() -> Path | None:
     return next((path for path in DEFAULT_BULK_CANDIDATES if path.is_dir()), None)
 
 
+def add_bulk_option(parser: argparse.ArgumentParser) -> None:
+    """``--bulk DIR``, read by :func:`default_bulk` when it is not given."""
+    parser.add_argument(
+        "--bulk", type=Path, help="the bulk corpus (default: ../shared/bulk of the repository)"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="eval_bulk",
         description="Run the pipeline over the bulk corpus and print, per folder, the share "
         "of documents passing each weak-truth check (file name, titles.json, raw text).",
     )
-    parser.add_argument(
-        "--bulk", type=Path, help="the bulk corpus (default: ../shared/bulk of the repository)"
-    )
+    add_bulk_option(parser)
     parser.add_argument(
         "--failures", type=int, default=0, metavar="N", help="list up to N failing files per check"
     )

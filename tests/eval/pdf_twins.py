@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.eval.eval_bulk import default_bulk
+from tests.eval.eval_bulk import add_bulk_option, default_bulk
 from tests.eval.evaluate import FIELD_KINDS, normalise_string, predicted_values, score_field
 from unres.ingest import DecodedText, read_pdf
 from unres.model import ParsedDocument
@@ -136,9 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Share of the official PDFs (ga-pdf) whose rows agree with their "
         "PDF-to-text twins (ga-text), per field.",
     )
-    parser.add_argument(
-        "--bulk", type=Path, help="the bulk corpus (default: ../shared/bulk of the repository)"
-    )
+    add_bulk_option(parser)
     parser.add_argument("--details", action="store_true", help="list every disagreement")
     args = parser.parse_args(argv)
     bulk = args.bulk or default_bulk()
