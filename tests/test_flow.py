@@ -232,3 +232,47 @@ def test_the_cli_starts_its_own_prefect_server_and_stops_it(raw_dir: Path, tmp_p
     assert server is not None, done.stderr
     with pytest.raises(OSError):  # stopped with the build
         urllib.request.urlopen(f"{server.group(1)}/health", timeout=2)
+
+
+def test_nothing_to_publish_needs_no_writable_output(
+    prefect_server: None, raw_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As root, permissions cannot make a directory read-only here: the lock is made
+    # to find it so, as it does on a read-only mount or without write permission.
+    import flows.build
+    from unres.lock import OutputNotWritable
+
+    out = tmp_path / "out"
+    first = flows.build.run_build(raw_dir, out)
+
+    class ReadOnlyOutput:
+        def __init__(self, out_dir: Path) -> None:
+            self.out_dir = out_dir
+
+        def __enter__(self) -> None:
+            raise OutputNotWritable(f"{self.out_dir} is not writable (Read-only file system)")
+
+        def __exit__(self, *args: object) -> None:
+            return None
+
+    monkeypatch.setattr(flows.build, "BuildLock", ReadOnlyOutput)
+    again = flows.build.run_build(raw_dir, out)
+    assert again.unchanged and again.release == first.release
+
+    (raw_dir / "new.txt").write_text((RAW / "A_RES_80_5.txt").read_text())
+    with pytest.raises(OutputNotWritable, match="not writable"):
+        flows.build.run_build(raw_dir, out)
+
+
+def test_a_held_lock_is_refused_in_one_line_before_prefect_starts(
+    raw_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from unres.lock import BuildLock
+
+    out = tmp_path / "out"
+    with BuildLock(out):
+        code = main(["build", "--raw", str(raw_dir), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and "being written by another build" in err
+    assert "Prefect" not in err
