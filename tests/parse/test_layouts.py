@@ -223,8 +223,49 @@ HEADERS = [
 ]
 
 
+# Old Assembly texts: what stands between the title and the enacting formula.
+OLD_GA_TITLES = [
+    (
+        "a part letter on its own line under the title is not title text",
+        "Resolution 181 (II). Future government of Palestine\n\nA\n\nThe General Assembly,\n\n"
+        "Having met in special session at the request of the mandatory Power,\n\n"
+        "Recommends to the United Kingdom the adoption of the Plan of Partition;\n\n"
+        "Hundred and twenty-eighth plenary meeting,\n29 November 1947.\n",
+        {"symbol": "A/RES/181 (II)", "title": "Future government of Palestine"},
+    ),
+    (
+        "a sentence after a blank line under the title is not title text",
+        "39 (I). Relations of Members of the United Nations with Spain\n\n"
+        "The peoples of the United Nations, at San Francisco, Potsdam and London, condemned "
+        "the Franco\nregime in Spain and decided that, as long as that regime remains, Spain "
+        "may not be\nadmitted to the United Nations.\n\nThe General Assembly,\n\n"
+        "Recommends that the Franco Government of Spain be debarred from membership.\n\n"
+        "Fifty-ninth plenary meeting,\n12 December 1946.\n",
+        {
+            "symbol": "A/RES/39 (I)",
+            "title": "Relations of Members of the United Nations with Spain",
+            "adoption_date": dt.date(1946, 12, 12),
+        },
+    ),
+    (
+        "a title wrapped across a blank line stays whole",
+        "2625 (XXV). Declaration on Principles of International Law concerning Friendly\n\n"
+        "Relations and Co-operation among States in accordance with the Charter of the\n\n"
+        "United Nations\n\nThe General Assembly,\n\n1. Approves the Declaration.\n\n"
+        "1883rd plenary meeting,\n24 October 1970.\n",
+        {
+            "title": "Declaration on Principles of International Law concerning Friendly "
+            "Relations and Co-operation among States in accordance with the Charter of the "
+            "United Nations"
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"), [c[1:] for c in HEADERS], ids=[c[0] for c in HEADERS]
+    ("text", "expected"),
+    [c[1:] for c in (*HEADERS, *OLD_GA_TITLES)],
+    ids=[c[0] for c in (*HEADERS, *OLD_GA_TITLES)],
 )
 def test_other_bodies_headers(text: str, expected: dict[str, object]) -> None:
     header = parse_text(text).header

@@ -37,6 +37,26 @@ def parse_file(name: str) -> Structure:
     return parse(path.read_text(encoding="utf-8"))
 
 
+def _header_lines(structure: Structure) -> list[str]:
+    """The header's lines; the blank lines it keeps between paragraphs left out."""
+    return [line for line in structure.header.splitlines() if line]
+
+
+def test_the_header_keeps_a_blank_line_between_paragraphs_not_between_wrapped_lines() -> None:
+    sentence = "39 (I). Relations with Spain\n\nThe peoples condemned the\nregime.\n\n"
+    organ = "The General Assembly,\n\n"
+    body = "".join(f"{n}. Recommends that Spain\nbe debarred;\n\n" for n in range(1, 6))
+    assert parse(sentence + organ + body).header == (
+        "39 (I). Relations with Spain\n\nThe peoples condemned the\nregime.\nThe General Assembly,"
+    )
+    # A converter's blank line after every line says nothing about paragraphs.
+    wrapped = "39 (I). Relations of Members\n\nwith Spain\n\n"
+    body = body.replace("\n", "\n\n").replace("\n\n\n\n", "\n\n")
+    assert parse(wrapped + organ + body).header == (
+        "39 (I). Relations of Members\nwith Spain\nThe General Assembly,"
+    )
+
+
 def kinds(structure: Structure) -> tuple[int, int, int]:
     counted = [p.kind for p in structure.paragraphs]
     return counted.count("preambular"), counted.count("operative"), counted.count("annex")
@@ -98,7 +118,7 @@ def test_seed_000_paragraphs_are_clean_and_joined_across_the_footnote_block() ->
 
 def test_seed_000_header_closing_and_footnotes() -> None:
     structure = parse_file("000_e02343ddb4ce8db6.txt")
-    assert structure.header.splitlines() == [
+    assert _header_lines(structure) == [
         "Distr.: General 28 December 2020",
         "Seventy-fifth session Agenda item 72 (b) Promotion and protection of human rights: human "
         "rights questions, including alternative approaches for improving the effective "
@@ -316,14 +336,14 @@ def test_old_web_page_with_an_inline_footnote_and_job_number() -> None:
         "Having considered the report of the Preparatory Committee for the Fiftieth Anniversary "
         "of the United Nations,"
     )
-    assert structure.header.splitlines()[0] == "A/RES/49/12 21 November 1994"
+    assert _header_lines(structure)[0] == "A/RES/49/12 21 November 1994"
     assert "Last updated" not in structure.header and "archived" not in structure.header
     assert structure.closing == "55th plenary meeting 9 November 1994"
 
 
 def test_press_release_quote_marks_are_stripped() -> None:
     structure = parse_file("S_RES_2403_unpress-page.txt")
-    assert structure.header.splitlines() == [
+    assert _header_lines(structure) == [
         "The full text of resolution 2403 (2018) reads as follows:",
         "The Security Council,",
     ]
@@ -363,7 +383,7 @@ def test_web_copy_with_adoption_line_after_the_text_and_broken_words() -> None:
 
 def test_preamble_on_the_organ_line() -> None:
     structure = parse_file("A_RES_58_85_guam-page.txt")
-    assert structure.header.splitlines()[-1] == "The General Assembly,"
+    assert _header_lines(structure)[-1] == "The General Assembly,"
     assert (
         structure.paragraphs[0].text
         == "Wishing to promote cooperation between the United Nations and the GUUAM,"
@@ -373,7 +393,7 @@ def test_preamble_on_the_organ_line() -> None:
 
 def test_extract_in_capitals_with_an_editorial_omission() -> None:
     structure = parse_file("A_RES_192_III_dfat.md")
-    assert structure.header.splitlines()[-2:] == [
+    assert _header_lines(structure)[-2:] == [
         "PROHIBITION OF THE ATOMIC WEAPON AND REDUCTION BY ONE-THIRD OF THE ARMAMENTS AND ARMED "
         "FORCES "
         "OF THE PERMANENT MEMBERS OF THE SECURITY COUNCIL",
@@ -432,7 +452,7 @@ def test_human_rights_council_decision() -> None:
         "adopt the outcome of the universal periodic review.\n\n30th meeting\n5 April 2016"
     )
     assert (
-        structure.header.splitlines()[-1]
+        _header_lines(structure)[-1]
         == "At its 30th meeting, on 5 April 2016, the Human Rights Council"
     )
     assert [(p.kind, p.text[:18]) for p in structure.paragraphs] == [
@@ -458,7 +478,7 @@ def test_security_council_adoption_line_before_the_text_stays_in_the_header() ->
         "October 2000\n\n"
         "The Security Council,\n\nRecalling its resolutions 1261 (1999),\n\n1. Urges Member States;"
     )
-    assert structure.header.splitlines() == [
+    assert _header_lines(structure) == [
         "Resolution 1325 (2000)",
         "Adopted by the Security Council at its 4213th meeting, on 31 October 2000",
         "The Security Council,",
@@ -620,7 +640,7 @@ def test_header_variants(
     text: str, header: list[str], kinds_expected: tuple[int, int, int]
 ) -> None:
     structure = parse(text)
-    assert structure.header.splitlines() == header
+    assert _header_lines(structure) == header
     assert kinds(structure) == kinds_expected
 
 

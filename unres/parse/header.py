@@ -636,6 +636,7 @@ def _read_title(
     if start is None:
         return None
     end = enacting.start() if enacting and enacting.start() >= start else len(head.text)
+    end = _end_of_title_text(head.text, start, end)
     title = g.WHITESPACE.sub(" ", g.BROKEN_HYPHEN.sub("-", head.text[start:end])).strip()
     placeholder = g.NUMBER_PLACEHOLDER.match(title)
     if placeholder:  # a draft's "31/... Title": its number is given on adoption
@@ -647,6 +648,21 @@ def _read_title(
 
 _NON_SPACE = re.compile(r"\S+")
 _TITLE_CONTINUATION = re.compile(g.TITLE_CONTINUATION)
+
+
+def _end_of_title_text(text: str, start: int, end: int) -> int:
+    """Where the title's text ends short of ``end``: at a part letter's line, or at a
+    sentence-shaped paragraph after the title's first one (see ``PART_LETTER_LINE``)."""
+    first = _NON_SPACE.search(text, start, end)
+    if first is None:
+        return end
+    part = g.PART_LETTER_LINE.search(text, _end_of_line(text, first.start()), end)
+    end = part.start() if part else end
+    for block_break in g.TITLE_BLOCK_BREAK.finditer(text, first.start(), end):
+        following = g.TITLE_BLOCK_BREAK.search(text, block_break.end(), end)
+        if g.SENTENCE_BLOCK.match(text, block_break.end(), following.start() if following else end):
+            return block_break.start()
+    return end
 
 
 def _completed_title(cut: str, before: str) -> str | None:

@@ -337,3 +337,13 @@ TITLE_CONTINUATION = (
     r"(?P<rest>(?:(?!\n[ \t]*\n|\s*(?:Resolution adopted|RESOLUTION ADOPTED"
     r"|\[on the report|\[without reference|Distr\.|Agenda item))[\s\S])*)"
 )
+
+# Under the title, what is not title text ends it: a line holding only the letter (or
+# roman numeral) of a resolution's part ("181 (II). Future government of Palestine" /
+# "A" / "The General Assembly,"), or a paragraph after a blank line that reads as a
+# sentence: four words or more, opening with a capital and closing with a full stop,
+# which no title does (a title wrapped across a blank line goes on in lower case or
+# without the stop).
+TITLE_BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
+PART_LETTER_LINE = re.compile(r"^[ \t]*(?:[A-Z]|[IVX]{1,4})\.?[ \t]*$", re.MULTILINE)
+SENTENCE_BLOCK = re.compile(r"[A-Z]\S*(?:\s+\S+){3}[\s\S]*[a-z)][.][\"”’]?\s*\Z")

@@ -143,14 +143,15 @@ def split_document(text: str) -> Structure:
         lines = to_lines(_break_runs(text))
     split = _split_at_organ(lines)
     title = _title(split.header)
-    body = remove_furniture(without_wrap_blanks(split.body), title)
+    unwrapped = without_wrap_blanks(split.body)
+    body = remove_furniture(unwrapped, title)
     if split.quote:
         body = _cut_at_closing_quote(body, split.quote)
     blocks = take_footnote_blocks(body)
     read = read_body(blocks.body, split.first_kind)
     repairs = find_word_repairs(text)
     reader = MarkerReader(set(blocks.definitions))
-    header = _header_text(split.header, reader)
+    header = _header_text(split.header, reader, blank_lines_kept=unwrapped == split.body)
     paragraphs = [_paragraph(draft, reader, repairs) for draft in read.paragraphs]
     footnotes = [
         Footnote(number, clean_footnote_text(parts, repairs))
@@ -258,14 +259,18 @@ def _title(header: list[Line]) -> str | None:
     return None
 
 
-def _header_text(header: list[Line], reader: MarkerReader) -> str:
+def _header_text(header: list[Line], reader: MarkerReader, *, blank_lines_kept: bool) -> str:
+    """The header's lines, a blank line kept where the text had one between paragraphs
+    (unless a converter put one after every line of the body): it ends a title's text."""
     kept = []
-    for line in header:
+    for line in header if blank_lines_kept else [Line(line.text) for line in header]:
         if is_furniture_line(line.text):
             continue
         text = strip_inline_furniture(reader.take_certain_marks(line.text))
-        kept.append(_HEADER_SPACES.sub(" ", strip_marks(text)).strip())
-    return "\n".join(text for text in kept if text)
+        text = _HEADER_SPACES.sub(" ", strip_marks(text)).strip()
+        if text:
+            kept.append(f"\n{text}" if line.gap == "blank" and kept else text)
+    return "\n".join(kept)
 
 
 def _cut_at_closing_quote(lines: list[Line], quote: str) -> list[Line]:
