@@ -226,6 +226,20 @@ HEADERS = [
 # Old Assembly texts: what stands between the title and the enacting formula.
 OLD_GA_TITLES = [
     (
+        "the Council's roman numbering before 1978 gives its session",
+        "1296 (XLIV). Arrangements for consultation with non-governmental organizations\n\n"
+        "The Economic and Social Council,\n\nRecalling its resolution 288 B (X) of 27 "
+        "February 1950,\n\n1. Approves the following arrangements for consultation;\n\n"
+        "2. Requests the Secretary-General to transmit this resolution.\n\n"
+        "1520th plenary meeting,\n23 May 1968.\n",
+        {
+            "symbol": "E/RES/1296 (XLIV)",
+            "session": 44,
+            "title": "Arrangements for consultation with non-governmental organizations",
+            "adoption_date": dt.date(1968, 5, 23),
+        },
+    ),
+    (
         "a part letter on its own line under the title is not title text",
         "Resolution 181 (II). Future government of Palestine\n\nA\n\nThe General Assembly,\n\n"
         "Having met in special session at the request of the mandatory Power,\n\n"

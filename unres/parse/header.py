@@ -601,16 +601,16 @@ def _read_session(
 
 
 def _session_of_symbol(symbol: str) -> int | None:
-    """75 of A/RES/75/180, A/HRC/RES/31/12 or A/C.3/75/L.5, 3 of A/RES/192 (III): the
-    symbols of bodies numbering by session. CHR and ECOSOC numbers start with a year
-    (as did the Human Rights Council's of 2006), and emergency special sessions are not
-    sessions."""
+    """75 of A/RES/75/180, A/HRC/RES/31/12 or A/C.3/75/L.5, 3 of A/RES/192 (III) and 44
+    of ECOSOC's E/RES/1296 (XLIV): the symbols of bodies numbering by session. CHR and
+    ECOSOC numbers of later years start with a year (as did the Human Rights Council's
+    of 2006), and emergency special sessions are not sessions."""
     body = bodies.body_of_symbol(symbol)
+    roman = g.ROMAN_IN_PARENTHESES_AT_END.search(symbol)
+    if body is not None and roman and Numbering.NUMBER_ROMAN_SESSION in body.numbering:
+        return _roman_value(roman.group(1))
     if body is None or Numbering.SESSION not in body.numbering:
         return None
-    roman = g.ROMAN_IN_PARENTHESES_AT_END.search(symbol)
-    if roman:
-        return _roman_value(roman.group(1))
     series = next(s for s in longest_first(body.series.values()) if symbol.startswith(s + "/"))
     session = symbol[len(series) + 1 :].split("/", 1)[0]
     return int(session) if session.isdigit() and int(session) < _FIRST_YEAR else None
