@@ -167,6 +167,28 @@ def test_a_council_decision_under_its_heading() -> None:
     assert (header.meeting_number, header.session) == (31, 2)
 
 
+def test_a_council_decision_in_one_sentence_in_the_present() -> None:
+    document = parse_text(
+        "Decision 1/102. Extension by the Human Rights Council of all mandates, mechanisms,\n"
+        "functions and responsibilities of the Commission on Human Rights\n\n"
+        "The Human Rights Council decides to extend exceptionally for one year, subject to "
+        "the\nreview to be undertaken by the Council, the mandates of the Commission.\n\n"
+        "21st meeting\n30 June 2006\n\n[Adopted without a vote.]\n"
+    )
+    header = document.header
+    assert (header.symbol, header.document_type, header.session) == (
+        "A/HRC/DEC/1/102",
+        "decision",
+        1,
+    )
+    assert header.title == (
+        "Extension by the Human Rights Council of all mandates, mechanisms, functions and "
+        "responsibilities of the Commission on Human Rights"
+    )
+    assert (header.meeting_number, header.adoption_date) == (21, dt.date(2006, 6, 30))
+    assert [(p.kind, p.verb) for p in document.paragraphs] == [("operative", "Decides")]
+
+
 # Headers of other bodies' layouts: (what, text, expected header fields).
 HEADERS = [
     (

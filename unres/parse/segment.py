@@ -48,7 +48,7 @@ from unres.parse.marks import (
 from unres.parse.openers import opener_kind
 from unres.parse.paragraphs import DraftParagraph, read_body, strip_quotes
 from unres.parse.repair import WordRepairs, clean_text, find_word_repairs
-from unres.parse.verb_lexicon import DECISION_PAST_FORMS
+from unres.parse.verb_lexicon import DECISION_PAST_FORMS, DECISION_PRESENT_FORMS
 
 __all__ = ["split_document"]
 
@@ -58,17 +58,18 @@ _SERIES = adopted_series_pattern()
 _DRAFT_SERIES = prefixes_pattern(with_series("draft_resolution"))
 _ORGANS = f"(?i:{names_pattern(body for body in BODIES if body.enacting_formula)})"
 _MARK = f"[{EMPHASIS_OPEN}{EMPHASIS_CLOSE}]?"
-_DECISION_VERBS = "|".join([*DECISION_PAST_FORMS, "adopted"])
+_DECISION_VERBS = "|".join([*DECISION_PAST_FORMS, *DECISION_PRESENT_FORMS, "adopted"])
 _QUOTE = "\"'\u201c\u2018"
 # "The General Assembly," anywhere ("the" in lower case is a sentence's, not the organ
 # line's); "The General Assembly" alone on its line; "Security Council," opening a line;
-# a Human Rights Council decision's "At its 30th meeting, on ..., the Council decided".
+# a Human Rights Council decision's "At its 30th meeting, on ..., the Council decided" or
+# its one sentence "The Human Rights Council decides to ..." opening a line.
 _ORGAN_LINE = re.compile(
     rf"(?P<quote>[{_QUOTE}]?){_MARK}(?:(?<![^\s\]{_QUOTE}{EMPHASIS_OPEN}])(?:The|THE)\s+{_ORGANS}"
     rf"{_MARK}\s*,|^(?:The|THE)\s+{_ORGANS}{_MARK}\s*[:]?$|^{_ORGANS}{_MARK}\s*,){_MARK}"
-    rf"|(?P<decision>\bAt\s+its\s+\d+\w*\s+(?:plenary\s+)?meeting,?\s+(?:held\s+)?on\s+[^,]{{4,30}},"
-    rf"\s+the\s+{_ORGANS}(?:,\s+on\s+the\s+recommendation\s+of\s+(?:\([^()]*\)|[^,;()]){{3,160}}?,)?)"
-    rf"(?=\s+(?:{_DECISION_VERBS})\b)"
+    rf"|(?P<decision>(?:\bAt\s+its\s+\d+\w*\s+(?:plenary\s+)?meeting,?\s+(?:held\s+)?on\s+[^,]{{4,30}},"
+    rf"\s+the\s+{_ORGANS}(?:,\s+on\s+the\s+recommendation\s+of\s+(?:\([^()]*\)|[^,;()]){{3,160}}?,)?"
+    rf"|^(?:The|THE)\s+{_ORGANS}))(?=\s+(?:{_DECISION_VERBS})\b)"
 )
 _HEADER_START = re.compile(
     r"^(?:[\"“‘']?(?:"
@@ -262,7 +263,7 @@ def _title(header: list[Line]) -> str | None:
 def _header_text(header: list[Line], reader: MarkerReader, *, blank_lines_kept: bool) -> str:
     """The header's lines, a blank line kept where the text had one between paragraphs
     (unless a converter put one after every line of the body): it ends a title's text."""
-    kept = []
+    kept: list[str] = []
     for line in header if blank_lines_kept else [Line(line.text) for line in header]:
         if is_furniture_line(line.text):
             continue

@@ -262,6 +262,9 @@ DECISION_PAST_FORMS: dict[str, str] = {
     },
     "took": "take",
 }  # fmt: skip
+# A decision in one sentence may also be in the present: "The Human Rights Council
+# decides to extend ...".
+DECISION_PRESENT_FORMS: dict[str, str] = {"decides": "decide"}
 
 # Past participles after "Having", mapped to the stem: "taken" -> "take".
 PARTICIPLES: dict[str, str] = {

@@ -443,8 +443,12 @@ def _phrase_from_text(text: str, *, operative: bool) -> str | None:
             return phrase
         # Lower case is a fragment cut from a sentence, unless the organ's name came
         # first and the paragraph is the rest of the same sentence, or it is the rest of a
-        # decision's "At its 30th meeting, ..., the Council decided, ...".
-        continues_sentence = addressed or words.keys[0] in lex.DECISION_PAST_FORMS
+        # decision's "At its 30th meeting, ..., the Council decided, ..." or "The Council
+        # decides to ...".
+        first = words.keys[0]
+        continues_sentence = (
+            addressed or first in lex.DECISION_PAST_FORMS or first in lex.DECISION_PRESENT_FORMS
+        )
         return _capitalised(phrase) if continues_sentence else None
     if words.keys[0] in lex.CLAUSE_OPENERS and words.printed[0][0].isupper():
         return _phrase_after_clause(body)
