@@ -189,6 +189,20 @@ def test_a_council_decision_in_one_sentence_in_the_present() -> None:
     assert [(p.kind, p.verb) for p in document.paragraphs] == [("operative", "Decides")]
 
 
+def test_a_resolution_of_1946_in_one_sentence_opening_with_the_assembly() -> None:
+    document = parse_text(
+        "32 (I). Relations of Members of the United Nations with Spain\n\n"
+        "The General Assembly recalls that the San Francisco Conference adopted a resolution "
+        "according\nto which paragraph 2 of Article 4 of the Charter cannot apply to such "
+        "States; and\nrecommends that the Members act in accordance with it.\n\n"
+        "Twenty-sixth plenary meeting,\n9 February 1946.\n"
+    )
+    header = document.header
+    assert header.title == "Relations of Members of the United Nations with Spain"
+    assert (header.plenary_meeting, header.adoption_date) == (26, dt.date(1946, 2, 9))
+    assert [(p.kind, p.verb) for p in document.paragraphs] == [("operative", "Recalls")]
+
+
 # Headers of other bodies' layouts: (what, text, expected header fields).
 HEADERS = [
     (

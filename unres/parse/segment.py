@@ -71,6 +71,9 @@ _ORGAN_LINE = re.compile(
     rf"\s+the\s+{_ORGANS}(?:,\s+on\s+the\s+recommendation\s+of\s+(?:\([^()]*\)|[^,;()]){{3,160}}?,)?"
     rf"|^(?:The|THE)\s+{_ORGANS}))(?=\s+(?:{_DECISION_VERBS})\b)"
 )
+# A text that has no organ line may open its one sentence with the organ's name:
+# "The General Assembly recalls that ..." (the word after it is judged an operative verb).
+_ORGAN_BEFORE_VERB = re.compile(rf"(?:The|THE)\s+{_ORGANS}\s+(?P<verb>[a-z]+)\b")
 _HEADER_START = re.compile(
     r"^(?:[\"“‘']?(?:"
     rf"United\s+Nations\b|(?:{_SERIES})/|(?:{_DRAFT_SERIES})/(?:E?S-)?\d+/L\."
@@ -202,7 +205,9 @@ def _split_at_organ(lines: list[Line]) -> _Split:
         header.append(Line(organ.lstrip(_QUOTE)))
         return _Split(header, body, first_kind, quote or None, True)
     start = next((i for i, line in enumerate(lines) if _opens_paragraph(line.text)), len(lines))
-    return _Split(_trim_wrapper(lines[:start]), lines[start:], None, None, False)
+    addressed = start < len(lines) and _ORGAN_BEFORE_VERB.match(lines[start].text)
+    opening_kind: ParagraphKind | None = "operative" if addressed else None
+    return _Split(_trim_wrapper(lines[:start]), lines[start:], opening_kind, None, False)
 
 
 def _with_decision_opening_joined(lines: list[Line]) -> list[Line]:
@@ -230,8 +235,13 @@ def _decides_in_one_sentence(texts: list[str]) -> bool:
 
 
 def _opens_paragraph(text: str) -> bool:
-    """Without an organ line, the body starts at a numbered line or a known opener."""
+    """Without an organ line, the body starts at a numbered line, a known opener or the
+    organ's name before its operative verb: 1946's "The General Assembly recalls that
+    ...; endorses ...; and recommends ..."."""
     numbered = text[:1].isdigit() and text[:4].rstrip(" ").endswith(".")
+    addressed = _ORGAN_BEFORE_VERB.match(text)
+    if addressed:
+        return opener_kind(addressed["verb"].capitalize(), guess=False) == "operative"
     return numbered or opener_kind(text, guess=False) is not None
 
 
