@@ -15,8 +15,14 @@ NOT_ADOPTED_DETAIL: Final = (
 
 
 def looks_like_resolution(document: ParsedDocument) -> bool:
-    """A resolution names itself or its organ, or opens its paragraphs with UN verb phrases."""
+    """A resolution names itself or its organ, or opens its paragraphs with UN verb phrases.
+
+    A symbol or organ alone is not enough in a text with neither a paragraph nor an
+    adoption date: a description of a corpus or a list of symbols names them too. A draft
+    keeps its place without either (an amendment has no paragraph of its own)."""
     header = document.header
+    if not document.paragraphs and header.adoption_date is None:
+        return header.document_type.startswith("draft")
     if header.symbol or header.organ:
         return True
     return any(p.verb for p in document.paragraphs if p.kind != "annex")
