@@ -10,6 +10,7 @@ default yields to a value the user has set in the environment.
 from __future__ import annotations
 
 import os
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -40,4 +41,13 @@ if not {"PREFECT_SERVER_MEMO_STORE_PATH", "PREFECT_MEMO_STORE_PATH"} & os.enviro
         Path(os.environ["PREFECT_HOME"]) / "memo_store.toml"
     )
 # The temporary server keeps its SQLite database here and cannot create the folder.
-Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
+try:
+    Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
+except OSError as error:
+    # Raised on import, before any command runs: one line, as for a bad command line.
+    print(
+        f"unres: cannot create Prefect's home PREFECT_HOME={os.environ['PREFECT_HOME']} "
+        f"({error.strerror}); set PREFECT_HOME (or XDG_CACHE_HOME) to a writable folder",
+        file=sys.stderr,
+    )
+    raise SystemExit(2) from None

@@ -151,3 +151,12 @@ def test_report_over_a_published_release(workdir: Path) -> None:
     done = _unres("report", str(release), cwd=workdir)
     _assert_usage_error(done, "is a published release", "--output FILE")
     assert _tree(release) == before
+
+
+def test_a_prefect_home_that_cannot_be_made(workdir: Path) -> None:
+    # A user whose home is not writable, or a PREFECT_HOME under a file.
+    (workdir / "a-file").write_text("")
+    env = {**os.environ, "PREFECT_HOME": str(workdir / "a-file" / "prefect")}
+    done = _unres("build", "--raw", "raw", "--out", "output", cwd=workdir, env=env)
+    _assert_usage_error(done, "PREFECT_HOME", "writable")
+    assert not (workdir / "output").exists()
