@@ -9,6 +9,7 @@ the build cuts inputs, and the batches are shared out over the machine's cores.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import time
@@ -141,7 +142,10 @@ def test_fuzz_campaign_of_mutated_real_texts() -> None:
     assert SOURCES, "no real texts under raw/"
     starts = range(0, TEXTS, BATCH)
     total = Tally()
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    # Spawned, not forked: by now this process holds threads (Prefect's, pytest's), and a
+    # child forked while one of them holds a lock waits on it for ever.
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=spawn) as pool:
         for tally in pool.map(run_batch, starts, [min(BATCH, TEXTS - s) for s in starts]):
             total.texts += tally.texts
             total.documents += tally.documents
