@@ -100,9 +100,9 @@ def mutated(rng: random.Random, sources: list[str]) -> str:
 def run_batch(first: int, count: int) -> Tally:
     """Texts ``first`` .. ``first + count``, each from its own seed, as one batch."""
     from schemas import SchemaViolation, validate_or_quarantine
-    from unres.ingest import Reject
     from unres.parse.classify import not_a_resolution
     from unres.parse_worker import ParseWorker
+    from unres.reject import Reject
     from unres.tables import ParsedInput, RejectedInput, build_tables
 
     sources = [path.read_text(encoding="utf-8") for path in SOURCES]

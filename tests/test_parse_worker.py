@@ -11,10 +11,10 @@ from pathlib import Path
 
 from tests.conftest import RAW, SEED_NAMES
 from tests.parsers import DIE, RAISE, STALL
-from unres.ingest import Reject
 from unres.model import ParsedDocument
 from unres.parse import parse_text
 from unres.parse_worker import ParseWorker
+from unres.reject import Reject
 
 FAULTY = "tests.parsers:faulty_parse"
 

@@ -19,10 +19,11 @@ import pytest
 from tests.eval.pdf_twins import FIELD_GROUPS, disagreements
 from unres import pdf_cache
 from unres.batches import process_batch
-from unres.ingest import DecodedText, Reject, decode_input, discover_inputs, read_pdf
+from unres.ingest import DecodedText, decode_input, discover_inputs, read_pdf
 from unres.parse import parse_text
 from unres.parse.classify import adopted_text_heading
 from unres.pdf_text import PdfText, extract_pdf
+from unres.reject import Reject
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 SMALL = FIXTURES / "A_RES_79_3.pdf"

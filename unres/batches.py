@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schemas import validate_or_quarantine
-from unres.ingest import InputFile, InputRecord, Reject, read_and_hash
+from unres.ingest import InputFile, InputRecord, read_and_hash
 from unres.parquet_layout import write_shard_table
 from unres.parse.classify import (
     NOT_A_RESOLUTION_DETAIL,
@@ -28,6 +28,7 @@ from unres.parse_worker import (
     ParseWorker,
     worker_of_this_thread,
 )
+from unres.reject import Reject
 from unres.tables import ParsedInput, RejectedInput, build_tables
 
 

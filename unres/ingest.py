@@ -29,7 +29,7 @@ from schemas.vocabulary import RejectReason
 from unres.html_text import html_to_text
 from unres.pdf_cache import cached_extraction, store_extraction
 from unres.pdf_text import extract_pdf
-from unres.reject import Reject as Reject  # re-exported: later stages import it from here
+from unres.reject import Reject
 
 
 @dataclass(frozen=True, slots=True)

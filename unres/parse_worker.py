@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import IO, Any, Final
 
-from unres.ingest import Reject
 from unres.model import ParsedDocument
+from unres.reject import Reject
 
 DEFAULT_PARSER: Final = "unres.parse:parse_text"
 DEFAULT_TIME_LIMIT: Final = 10.0
