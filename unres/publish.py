@@ -200,11 +200,7 @@ def verify_release(release: Path) -> list[str]:
             # pyarrow's ArrowInvalid is a ValueError: a damaged footer lands here.
             problems.append(f"{entry['file']}: cannot be read: {error}")
             continue
-        problems += [
-            f"{entry['file']}: {field} is {actual[field]}, the manifest says {entry.get(field)}"
-            for field in ("sha256", "rows")
-            if actual[field] != entry.get(field)
-        ]
+        problems += _mismatches(entry["file"], actual, entry, ("sha256", "rows"))
     problems += [f"{name}: not in the manifest" for name in TABLES if name not in listed]
     other_files = manifest.get("files", {})
     for name, entry in other_files.items():
@@ -213,11 +209,7 @@ def verify_release(release: Path) -> list[str]:
         except OSError as error:
             problems.append(f"{name}: cannot be read: {error}")
             continue
-        problems += [
-            f"{name}: {field} is {actual[field]}, the manifest says {entry.get(field)}"
-            for field in ("sha256", "bytes")
-            if actual[field] != entry.get(field)
-        ]
+        problems += _mismatches(name, actual, entry, ("sha256", "bytes"))
     listed_files = {entry["file"] for entry in listed.values()} | other_files.keys()
     problems += [
         f"{path.name}: not listed in the manifest"
@@ -262,6 +254,17 @@ def _table_entry(path: Path) -> dict[str, object]:
 
 def _file_entry(path: Path) -> dict[str, object]:
     return {"sha256": _sha256(path), "bytes": path.stat().st_size}
+
+
+def _mismatches(
+    name: str, actual: Mapping[str, Any], recorded: Mapping[str, Any], fields: tuple[str, ...]
+) -> list[str]:
+    """What a file's measured ``fields`` say against the manifest's record of them."""
+    return [
+        f"{name}: {field} is {actual[field]}, the manifest says {recorded.get(field)}"
+        for field in fields
+        if actual[field] != recorded.get(field)
+    ]
 
 
 def _pointer_problems(release: Path) -> list[str]:
