@@ -23,6 +23,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from schemas import TABLES, table_file
+from schemas.vocabulary import QUARANTINE_REASONS
 from unres.publish import MANIFEST_FILE, read_manifest
 
 REPORT_FILE = "report.html"
@@ -237,7 +238,7 @@ def _rejects_table(rejects: pl.LazyFrame) -> str:
     return _table_section(
         "Rejected and quarantined inputs",
         "Every input that is not in documents, with the reason (rejects table); "
-        "quarantined ones have the reason schema_violation.",
+        f"quarantined ones have the reason {' or '.join(QUARANTINE_REASONS)}.",
         ["input", "reason", "detail"],
         rows,
         total,
