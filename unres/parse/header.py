@@ -50,7 +50,7 @@ from unres.parse import bodies
 from unres.parse import header_grammar as g
 from unres.parse.bodies import SECURITY_COUNCIL, Body, Numbering, longest_first
 from unres.parse.dates import find_dates
-from unres.parse.vocab import MONTHS, ORDINAL_WORDS
+from unres.parse.vocab import MONTHS, OCR_DIGITS, ORDINAL_WORDS
 
 __all__ = ["ADOPTION_DATE_REPAIRED", "parse_header"]
 
@@ -298,7 +298,7 @@ def _read_meeting(head: _Source, close: _Source) -> tuple[int | None, dt.date | 
 def _meeting_number(printed: str) -> int | None:
     """The number of "3217th", or of its OCR misreading "32I7th" or "321 7th": letters
     read for digits are taken as those digits only among at least two real ones."""
-    digits = printed.translate(g.OCR_DIGITS)
+    digits = printed.translate(OCR_DIGITS)
     real = sum(char.isdigit() for char in printed)
     if not digits.isdigit() or (real < len(printed.replace(" ", "")) and real < 2):
         return None

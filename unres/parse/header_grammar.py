@@ -118,8 +118,6 @@ KIND_BEFORE_ADOPTED_REACH = 16
 # (see OCR_MEETING_NUMBER) and drops an "e" ("1771st meting").
 KEYWORD_APPROVED = "approved"
 OCR_MEETING_NUMBER = r"[0-9Iil\]][0-9Iil\]OS]{0,4}(?:[ ][0-9]{1,2}(?=\s?(?i:st|nd|rd|th|d)\b))?"
-# What OCR reads for a digit inside a meeting number, and the space splitting one.
-OCR_DIGITS = str.maketrans("Iil]OS", "111105", " ")
 # "th" read as "ih" ("]8S6ih meeting").
 _MEETING_ORDINAL = r"(?i:st|nd|rd|th|d|ih)"
 _MEETING_WORD = r"(?i:mee?t(?:-\s*)?ing)\b"

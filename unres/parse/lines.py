@@ -8,7 +8,7 @@ from typing import Literal
 
 from unres.parse.marks import ALL_MARKS, EMPHASIS_CLOSE, EMPHASIS_OPEN
 from unres.parse.openers import opener_kind
-from unres.parse.vocab import MONTHS
+from unres.parse.vocab import MONTHS, OCR_DIGITS
 
 # What separated a line from the one before it: nothing, a blank line, or page
 # material that was taken out (running header, page number, footnote block ...).
@@ -75,7 +75,6 @@ PARAGRAPH_NUMBER = re.compile(f"^[{EMPHASIS_OPEN}*]?(\\d{{1,3}})\\.[{EMPHASIS_CL
 # Calls upon", "6.Calls for", "ll. Calls once again" (11), "S. Appeals" (5). Such a
 # label counts only before an operative verb, and a lone "I" stays a Roman heading.
 _OCR_NUMBER = re.compile(r"^([0-9lS][0-9lIS]{0,2}|I[0-9lIS]{1,2})(?:[.,]\s*|\s+)(?=[A-Z])")
-_OCR_DIGITS = str.maketrans("lIS", "115")
 
 
 def paragraph_number(text: str) -> tuple[int, int] | None:
@@ -90,7 +89,7 @@ def paragraph_number(text: str) -> tuple[int, int] | None:
     # "20 May 1971" is a wrapped date, not paragraph 20 opening "May ...".
     if rest.split(None, 1)[0].lower() in MONTHS or opener_kind(rest, guess=False) != "operative":
         return None
-    return int(found.group(1).translate(_OCR_DIGITS)), found.end()
+    return int(found.group(1).translate(OCR_DIGITS)), found.end()
 
 
 # "(a)", "(iv)", "(A)", "a)", and dash or bullet items: kept inside their parent.

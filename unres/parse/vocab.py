@@ -1,4 +1,5 @@
-"""Words the parsing stages share: month names and the ordinal words of session titles."""
+"""Words the parsing stages share: month names, the ordinal words of session titles, and
+what OCR reads for a digit."""
 
 from __future__ import annotations
 
@@ -61,3 +62,7 @@ def _ordinal_words() -> dict[str, int]:
 
 # "seventy-fifth" -> 75; keys are lower case with a plain hyphen.
 ORDINAL_WORDS: dict[str, int] = _ordinal_words()
+
+# What OCR of printed volumes reads for a digit inside a number ("32I7th", "]8S6th",
+# "ll." for 11), and the space it splits one with ("321 7th").
+OCR_DIGITS = str.maketrans("Iil]OS", "111105", " ")
