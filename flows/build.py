@@ -36,12 +36,14 @@ from typing import Any
 import polars as pl
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import State
 from prefect.futures import as_completed
+from prefect.states import Failed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, DEFAULT_WORKERS
 from flows.prefect_workarounds import InProcess, Unwalked, exit_with_the_build
-from schemas import SCHEMA_VERSION, table_file, validate_table
+from schemas import SCHEMA_VERSION, SchemaViolation, table_file, validate_table
 from schemas.vocabulary import QUARANTINE_REASONS
 from unres import PARSER_VERSION
 from unres.batches import ShardResult, process_batch
@@ -250,7 +252,7 @@ async def build_release(
     time_limit: float = DEFAULT_TIME_LIMIT,
     strict: bool = False,
     stock: InProcess[Stock] | None = None,
-) -> BuildSummary:
+) -> BuildSummary | State[BuildSummary]:
     """Build a release of ``raw_dir`` into ``out_dir``; ``stock``, when given, is
     ``take_stock(raw_dir, out_dir)`` taken a moment ago, before the lock.
     ``time_limit``: CPU seconds a document's parse may take; ``strict``: publish
@@ -267,6 +269,10 @@ async def build_release(
         if taken.nothing_changed():
             return _unchanged_summary(taken)
         raise
+    except (QuarantineRefused, SchemaViolation) as refusal:
+        # The build's verdict on its inputs, which names what is at fault, not a crash:
+        # the run fails with that message and no traceback (calling the flow raises it).
+        return Failed(message=str(refusal), data=refusal)
 
 
 def _build_under_lock(
@@ -465,7 +471,8 @@ def _refusal(quarantined: pl.DataFrame) -> str:
         for path, reason, detail in quarantined.head(STRICT_SHOWN).iter_rows()
     )
     more = quarantined.height - STRICT_SHOWN
-    return f"--strict: {quarantined.height} inputs quarantined: {shown}" + (
+    inputs = "input" if quarantined.height == 1 else "inputs"
+    return f"--strict: {quarantined.height} {inputs} quarantined: {shown}" + (
         f"; ... {more} more" if more > 0 else ""
     )
 
@@ -520,7 +527,7 @@ def run_build(
     ``build_release``."""
     runner = task_runner(workers=workers, dask_address=dask_address)
     configured = build_release.with_options(task_runner=runner)
-    summary: BuildSummary = asyncio.run(
+    summary = asyncio.run(
         configured(
             str(raw_dir),
             str(out_dir),
@@ -531,4 +538,5 @@ def run_build(
             stock=None if stock is None else InProcess(stock),
         )
     )
+    assert isinstance(summary, BuildSummary)  # a run that ends Failed raises its error here
     return summary

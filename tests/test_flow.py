@@ -276,3 +276,27 @@ def test_a_held_lock_is_refused_in_one_line_before_prefect_starts(
     assert code == 1
     assert err.count("\n") == 1 and "being written by another build" in err
     assert "Prefect" not in err
+
+
+def test_strict_refuses_a_quarantined_input_in_plain_words(
+    prefect_server: None,
+    raw_dir: Path,
+    tmp_path: Path,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prefect.settings import PREFECT_API_URL
+
+    monkeypatch.setenv("PREFECT_API_URL", str(PREFECT_API_URL.value()))  # the session's server
+    seed = (raw_dir / f"{SEED_NAMES[0]}.txt").read_text(encoding="utf-8")
+    (raw_dir / "adopted_2090.txt").write_text(seed.replace("16 December 2020", "16 December 2090"))
+    out = tmp_path / "out"
+
+    status = main(["build", "--raw", str(raw_dir), "--out", str(out), "--strict"])
+
+    err = capfd.readouterr().err
+    assert status == 1
+    assert "--strict: 1 input quarantined: adopted_2090.txt (schema_violation: " in err
+    # A refusal the build explains is no crash: no traceback, nothing published.
+    assert "Traceback" not in err
+    assert not (out / "latest").exists()
