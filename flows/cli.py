@@ -204,12 +204,20 @@ def _add_verbosity(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="only errors and the result")
 
 
+_CLI_HANDLER = "unres-cli"
+
+
 def _configure_logging(args: argparse.Namespace) -> None:
     if args.verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("unres: %(message)s"))
+    handler.set_name(_CLI_HANDLER)
     root = logging.getLogger("unres")
+    # One handler however often main() runs in a process (tests do): an earlier one
+    # would write to the standard error of its time, maybe closed since.
+    for earlier in [h for h in root.handlers if h.get_name() == _CLI_HANDLER]:
+        root.removeHandler(earlier)
     root.addHandler(handler)
     root.setLevel(logging.WARNING if args.quiet else logging.INFO)
     root.propagate = False
