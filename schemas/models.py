@@ -22,8 +22,8 @@ from schemas.vocabulary import (
     FIRST_UN_DATE,
     LATEST_MENTIONED_DATE,
     PARAGRAPH_KINDS,
-    REJECT_REASONS,
     UNDOCS,
+    RejectReason,
     latest_document_date,
 )
 
@@ -414,9 +414,9 @@ class Rejects(_Table):
         ),
     )
     reason: str = pa.Field(
-        isin=list(REJECT_REASONS),
+        isin=[reason.value for reason in RejectReason],
         description="Why, as a short code: "
-        + "; ".join(f"'{code}': {meaning}" for code, meaning in REJECT_REASONS.items())
+        + "; ".join(f"'{reason.value}': {reason.meaning}" for reason in RejectReason)
         + ".",
     )
     detail: str = pa.Field(description="A human-readable explanation; may be empty.")

@@ -19,8 +19,8 @@ from schemas.failures import DOCUMENT_COLUMN, Failure, SchemaViolation
 from schemas.models import table_schema
 from schemas.patterns import SHA256_HEX
 from schemas.validation import find_failures, in_schema_order
+from schemas.vocabulary import RejectReason
 
-QUARANTINE_REASON = "schema_violation"
 # Removing a document removes its failures, so a second round finds none; a third is
 # a safety margin against a rule that only fires once another document is gone.
 MAX_ROUNDS = 3
@@ -86,7 +86,7 @@ def _quarantined(
             {
                 "path": doc_id,
                 "sha256": hashes.get(doc_id),
-                "reason": QUARANTINE_REASON,
+                "reason": RejectReason.SCHEMA_VIOLATION,
                 "detail": detail,
             }
             for doc_id, detail in details.items()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, get_args
+from enum import StrEnum
+from typing import get_args
 from urllib.parse import quote
 
 from unres.model import CitationKind, ParagraphKind
@@ -15,48 +16,69 @@ from unres.parse.bodies import DOCUMENT_TYPES as DOCUMENT_TYPES
 PARAGRAPH_KINDS: tuple[str, ...] = get_args(ParagraphKind)
 CITATION_KINDS: tuple[str, ...] = get_args(CitationKind)
 
-RejectReason = Literal[
-    "empty",
-    "binary",
-    "not_utf8",
-    "too_large",
-    "unreadable",
-    "symlink_outside_raw",
-    "html_not_resolution",
-    "not_a_resolution",
-    "parse_error",
-    "parse_timeout",
-    "schema_violation",
-    "pdf_encrypted",
-    "pdf_corrupt",
-    "no_text_layer",
-    "too_many_pages",
-]
-"""Every code ``rejects.reason`` may hold; REJECT_REASONS says what each means."""
 
-REJECT_REASONS: dict[RejectReason, str] = {
-    "empty": "the file holds no bytes, or only whitespace",
-    "binary": "NUL bytes, many control bytes or a known binary format (PNG, ZIP...)",
-    "not_utf8": "the bytes are not UTF-8 and no other text encoding fits them",
-    "too_large": "the file is larger than the build's size limit",
-    "unreadable": "the file could not be opened or is not a regular file",
-    "symlink_outside_raw": "a symbolic link whose target lies outside the input directory",
-    "html_not_resolution": "a web page whose text holds no resolution",
-    "not_a_resolution": "readable text, but not a resolution or decision",
-    "parse_error": "the parser failed on this input (a bug: the detail says where)",
-    "parse_timeout": "parsing took longer than the build's time limit per document",
-    "schema_violation": (
+class RejectReason(StrEnum):
+    """Every code ``rejects.reason`` may hold, each with what it means (the data
+    dictionary shows it). A member is its code: ``RejectReason.EMPTY == "empty"``."""
+
+    meaning: str
+
+    def __new__(cls, code: str, meaning: str) -> RejectReason:
+        reason = str.__new__(cls, code)
+        reason._value_ = code
+        reason.meaning = meaning
+        return reason
+
+    @classmethod
+    def of(cls, code: str) -> RejectReason:
+        """The reason whose code is ``code`` (read back from a file, or named by the
+        parser's classification); ValueError for any other string."""
+        return cls(code)  # type: ignore[call-arg]  # a lookup by value, not the __new__ above
+
+    EMPTY = "empty", "the file holds no bytes, or only whitespace"
+    BINARY = "binary", "NUL bytes, many control bytes or a known binary format (PNG, ZIP...)"
+    NOT_UTF8 = "not_utf8", "the bytes are not UTF-8 and no other text encoding fits them"
+    TOO_LARGE = "too_large", "the file is larger than the build's size limit"
+    UNREADABLE = "unreadable", "the file could not be opened or is not a regular file"
+    SYMLINK_OUTSIDE_RAW = (
+        "symlink_outside_raw",
+        "a symbolic link whose target lies outside the input directory",
+    )
+    HTML_NOT_RESOLUTION = "html_not_resolution", "a web page whose text holds no resolution"
+    NOT_A_RESOLUTION = "not_a_resolution", "readable text, but not a resolution or decision"
+    PARSE_ERROR = (
+        "parse_error",
+        "the parser failed on this input (a bug: the detail says where)",
+    )
+    PARSE_TIMEOUT = (
+        "parse_timeout",
+        "parsing took longer than the build's time limit per document",
+    )
+    SCHEMA_VIOLATION = (
+        "schema_violation",
         "the parsed rows break a row rule of the schema (a pattern, range or vocabulary, or "
-        "a relation between tables): the detail names table, column, check and value"
-    ),
-    "pdf_encrypted": "a PDF that cannot be opened without a password",
-    "pdf_corrupt": "a PDF that cannot be read: damaged, truncated or not a PDF inside",
-    "no_text_layer": "a PDF with no text on any page (a scan: OCR is not done here)",
-    "too_many_pages": "a PDF with more pages than a resolution has (the detail gives both)",
-}
-"""What every code of RejectReason means (the data dictionary shows it)."""
+        "a relation between tables): the detail names table, column, check and value",
+    )
+    PDF_ENCRYPTED = "pdf_encrypted", "a PDF that cannot be opened without a password"
+    PDF_CORRUPT = (
+        "pdf_corrupt",
+        "a PDF that cannot be read: damaged, truncated or not a PDF inside",
+    )
+    NO_TEXT_LAYER = (
+        "no_text_layer",
+        "a PDF with no text on any page (a scan: OCR is not done here)",
+    )
+    TOO_MANY_PAGES = (
+        "too_many_pages",
+        "a PDF with more pages than a resolution has (the detail gives both)",
+    )
 
-QUARANTINE_REASONS: tuple[RejectReason, ...] = ("parse_error", "parse_timeout", "schema_violation")
+
+QUARANTINE_REASONS: tuple[RejectReason, ...] = (
+    RejectReason.PARSE_ERROR,
+    RejectReason.PARSE_TIMEOUT,
+    RejectReason.SCHEMA_VIOLATION,
+)
 """Reject reasons that say the pipeline, not the input, failed: the input was readable
 text, but no valid rows came of it. The build counts them as quarantined, and
 ``unres build --strict`` refuses to publish when there is one."""

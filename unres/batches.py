@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schemas import validate_or_quarantine
+from schemas.vocabulary import RejectReason
 from unres.ingest import InputFile, InputRecord, read_and_hash
 from unres.parquet_layout import write_shard_table
 from unres.parse.classify import (
@@ -103,13 +104,13 @@ def process_input(
     if decoded.was_pdf and adopted_text_heading(decoded.text) is None:
         # An official PDF says on its first page what it is; reports, letters, notes
         # and drafts carry no resolution symbol and no "adopted by" heading.
-        return _rejected(item, sha256, Reject("not_a_resolution", NOT_ADOPTED_DETAIL))
+        return _rejected(item, sha256, Reject(RejectReason.NOT_A_RESOLUTION, NOT_ADOPTED_DETAIL))
     document = (worker or worker_of_this_thread()).parse(decoded.text)
     if isinstance(document, Reject):  # one bad document must never fail the build
         return _rejected(item, sha256, document)
     reason = not_a_resolution(document, was_html=decoded.was_html)
     if reason is not None:
-        return _rejected(item, sha256, Reject(reason, NOT_A_RESOLUTION_DETAIL))
+        return _rejected(item, sha256, Reject(RejectReason.of(reason), NOT_A_RESOLUTION_DETAIL))
     return ParsedInput(doc_id=item.doc_id, sha256=sha256, document=document)
 
 

@@ -245,22 +245,24 @@ def _read_bytes(
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return Reject("unreadable", "replaced by a symbolic link since it was listed")
-        return Reject("unreadable", f"cannot open: {error.strerror or error}")
+            return Reject(
+                RejectReason.UNREADABLE, "replaced by a symbolic link since it was listed"
+            )
+        return Reject(RejectReason.UNREADABLE, f"cannot open: {error.strerror or error}")
     with os.fdopen(fd, "rb") as stream:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            return Reject("unreadable", "not a regular file")
+            return Reject(RejectReason.UNREADABLE, "not a regular file")
         if identity is not None and (info.st_dev, info.st_ino) != identity:
-            return Reject("unreadable", "replaced by another file since it was listed")
+            return Reject(RejectReason.UNREADABLE, "replaced by another file since it was listed")
         if info.st_size > max_bytes:
-            return Reject("too_large", f"{info.st_size} bytes, the limit is {max_bytes}")
+            return Reject(RejectReason.TOO_LARGE, f"{info.st_size} bytes, the limit is {max_bytes}")
         try:
             data = stream.read(max_bytes + 1)
         except OSError as error:
-            return Reject("unreadable", f"cannot read: {error.strerror or error}")
+            return Reject(RejectReason.UNREADABLE, f"cannot read: {error.strerror or error}")
     if len(data) > max_bytes:  # grew since stat
-        return Reject("too_large", f"more than {max_bytes} bytes")
+        return Reject(RejectReason.TOO_LARGE, f"more than {max_bytes} bytes")
     return data
 
 
@@ -276,7 +278,7 @@ def decode_input(data: bytes, *, html_hint: bool = False) -> DecodedText | Rejec
     caller that must tell "a page with no resolution" from "not a resolution".
     """
     if not data.strip():
-        return Reject("empty", "no bytes" if not data else "only whitespace")
+        return Reject(RejectReason.EMPTY, "no bytes" if not data else "only whitespace")
     if is_pdf(data):
         return read_pdf(data)
     marked = _decode_marked(data)
@@ -287,7 +289,7 @@ def decode_input(data: bytes, *, html_hint: bool = False) -> DecodedText | Rejec
     else:
         binary = _binary_reason(data)
         if binary is not None:
-            return Reject("binary", binary)
+            return Reject(RejectReason.BINARY, binary)
         unmarked = _decode_unmarked(data)
         if isinstance(unmarked, Reject):
             return unmarked
@@ -297,7 +299,9 @@ def decode_input(data: bytes, *, html_hint: bool = False) -> DecodedText | Rejec
     if was_html:
         text = html_to_text(text)
     if not text.strip():
-        return Reject("empty", "a web page with no text" if was_html else "only whitespace")
+        return Reject(
+            RejectReason.EMPTY, "a web page with no text" if was_html else "only whitespace"
+        )
     return DecodedText(text=text, encoding=encoding, was_html=was_html)
 
 
@@ -308,7 +312,9 @@ def _decode_marked(data: bytes) -> tuple[str, str] | Reject | None:
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError as error:
-                return Reject("not_utf8", f"invalid {codec} after its byte-order mark: {error}")
+                return Reject(
+                    RejectReason.NOT_UTF8, f"invalid {codec} after its byte-order mark: {error}"
+                )
     return None
 
 
@@ -334,7 +340,7 @@ def _decode_unmarked(data: bytes) -> tuple[str, str] | Reject:
         not_utf8 = f"invalid UTF-8 byte 0x{data[error.start]:02x} at offset {error.start}"
     best = from_bytes(data).best()
     if best is None:
-        return Reject("not_utf8", f"{not_utf8}, and no other text encoding fits")
+        return Reject(RejectReason.NOT_UTF8, f"{not_utf8}, and no other text encoding fits")
     guess = str(best)
     # The detector often names cp1250 or a DOS code page for Western text, which
     # turns "à" into "ŕ". Trust it only when it recognised a language written in
@@ -435,7 +441,9 @@ class _Walk:
         except OSError as error:
             if not doc_id:  # the input directory itself: nothing to build from
                 raise
-            self._problem(str(directory), doc_id, "unreadable", f"cannot list: {error.strerror}")
+            self._problem(
+                str(directory), doc_id, RejectReason.UNREADABLE, f"cannot list: {error.strerror}"
+            )
             return
         prefix = f"{doc_id}/" if doc_id else ""
         for entry in entries:
@@ -452,11 +460,13 @@ class _Walk:
                 try:
                     info = entry.stat(follow_symlinks=False)
                 except OSError as error:  # gone since the listing, say
-                    self._problem(path, entry_id, "unreadable", f"cannot stat: {error.strerror}")
+                    self._problem(
+                        path, entry_id, RejectReason.UNREADABLE, f"cannot stat: {error.strerror}"
+                    )
                     continue
                 self._file(path, entry_id, info)
             else:
-                self._problem(path, entry_id, "unreadable", "not a regular file")
+                self._problem(path, entry_id, RejectReason.UNREADABLE, "not a regular file")
 
     def _link(self, path: str, doc_id: str, open_directories: frozenset[Path]) -> None:
         """A symbolic link, followed only when its target lies inside the input directory.
@@ -466,22 +476,22 @@ class _Walk:
             target = Path(path).resolve(strict=True)
             info = target.stat()
         except RuntimeError:  # Python 3.11 reports a loop so
-            self._problem(path, doc_id, "unreadable", "a symbolic link loop")
+            self._problem(path, doc_id, RejectReason.UNREADABLE, "a symbolic link loop")
             return
         except OSError as error:
             what = "a symbolic link loop" if error.errno == errno.ELOOP else "a broken link"
-            self._problem(path, doc_id, "unreadable", what)
+            self._problem(path, doc_id, RejectReason.UNREADABLE, what)
             return
         if not target.is_relative_to(self.root):
             detail = "a symbolic link to a file outside the input directory"
-            self._problem(path, doc_id, "symlink_outside_raw", detail)
+            self._problem(path, doc_id, RejectReason.SYMLINK_OUTSIDE_RAW, detail)
         elif stat.S_ISDIR(info.st_mode):
             if target not in open_directories:  # else a link back up: already being walked
                 self.directory(Path(path), doc_id, target, open_directories | {target})
         elif stat.S_ISREG(info.st_mode):
             self._file(str(target), doc_id, info)
         else:
-            self._problem(path, doc_id, "unreadable", "not a regular file")
+            self._problem(path, doc_id, RejectReason.UNREADABLE, "not a regular file")
 
     def _file(self, path: str, doc_id: str, info: os.stat_result) -> None:
         settled = max(info.st_mtime_ns, info.st_ctime_ns) < self.settled_before

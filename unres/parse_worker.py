@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import IO, Any, Final
 
+from schemas.vocabulary import RejectReason
 from unres.model import ParsedDocument
 from unres.reject import Reject
 
@@ -94,14 +95,16 @@ class ParseWorker:
             reply = self._read_reply(child)
         except _ChildGone as gone:
             self.close()
-            return Reject("parse_error", f"the parser's process died ({gone})")
+            return Reject(RejectReason.PARSE_ERROR, f"the parser's process died ({gone})")
         except _OutOfTime:
             self.close()
             limit = f"{self.time_limit:g}"
-            return Reject("parse_timeout", f"parsing took more than {limit} s (--time-limit)")
+            return Reject(
+                RejectReason.PARSE_TIMEOUT, f"parsing took more than {limit} s (--time-limit)"
+            )
         outcome, value = pickle.loads(reply)
         if outcome == "error":
-            return Reject("parse_error", value)
+            return Reject(RejectReason.PARSE_ERROR, value)
         document: ParsedDocument = value
         return document
 

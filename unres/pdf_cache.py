@@ -33,8 +33,7 @@ def cached_extraction(cache: Path, sha256: str) -> PdfText | Reject | None:
         with _entry(cache, sha256).open(encoding="utf-8") as stream:
             stored = json.load(stream)
         if "reject" in stored:
-            reason: RejectReason = stored["reject"]
-            return Reject(reason, str(stored["detail"]))
+            return Reject(RejectReason.of(stored["reject"]), str(stored["detail"]))
         return PdfText(str(stored["text"]), int(stored["pages"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None

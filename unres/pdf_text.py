@@ -37,6 +37,7 @@ from typing import Final
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from schemas.vocabulary import RejectReason
 from unres.reject import Reject
 
 # What made an extraction: this module's source and PDFium's build. Cached
@@ -231,24 +232,24 @@ def extract_pdf(data: bytes, *, max_pages: int = MAX_PAGES) -> PdfText | Reject:
     except pdfium.PdfiumError as error:
         message = str(error)
         if "password" in message.lower():
-            return Reject("pdf_encrypted", "the PDF is encrypted and needs a password")
-        return Reject("pdf_corrupt", f"PDFium cannot open it: {message}")
+            return Reject(RejectReason.PDF_ENCRYPTED, "the PDF is encrypted and needs a password")
+        return Reject(RejectReason.PDF_CORRUPT, f"PDFium cannot open it: {message}")
     try:
         count = len(document)
         if count > max_pages:
-            return Reject("too_many_pages", f"{count} pages, the limit is {max_pages}")
+            return Reject(RejectReason.TOO_MANY_PAGES, f"{count} pages, the limit is {max_pages}")
         if count == 0:
-            return Reject("pdf_corrupt", "the PDF has no pages")
+            return Reject(RejectReason.PDF_CORRUPT, "the PDF has no pages")
         pages = []
         for index in range(count):
             try:
                 pages.append(_Page(document[index]))
             except pdfium.PdfiumError as error:
-                return Reject("pdf_corrupt", f"page {index + 1} cannot be read: {error}")
+                return Reject(RejectReason.PDF_CORRUPT, f"page {index + 1} cannot be read: {error}")
         try:
             if not any(page.text.strip() for page in pages):
                 return Reject(
-                    "no_text_layer",
+                    RejectReason.NO_TEXT_LAYER,
                     f"none of its {count} pages has text (a scan? OCR it first)",
                 )
             return PdfText(_page_texts(pages), count)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from schemas import RELEASE_WIDE_TABLES, TABLES, table_schema
-from schemas.vocabulary import undocs_url
+from schemas.vocabulary import RejectReason, undocs_url
 from unres.model import ParsedDocument
 
 # Tables built per batch of inputs; the release-wide ones (citation_edges) are
@@ -31,7 +31,7 @@ class ParsedInput:
 class RejectedInput:
     path: str
     sha256: str | None
-    reason: str
+    reason: RejectReason
     detail: str
 
 
