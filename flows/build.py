@@ -103,7 +103,7 @@ def reusable_previous_build(out_dir: Path) -> PreviousBuild | None:
         return None
     return PreviousBuild(
         release=str(release),
-        inputs={i["doc_id"]: InputRecord.from_json(i) for i in manifest["inputs"]},
+        inputs={r.doc_id: r for r in map(InputRecord.from_json, manifest["inputs"])},
         rows={name: table["rows"] for name, table in manifest["tables"].items()},
         quarantined=manifest.get("build", {}).get("quarantined", 0),
     )

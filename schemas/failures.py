@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import pandera.polars as pa
 import polars as pl
 
+from schemas.columns import DOC_ID
+
 ROWS_SHOWN = 3
 ROW_POSITION = "row"
 
@@ -67,7 +69,6 @@ def _show(value: object) -> str:
     return repr(value)
 
 
-DOCUMENT_COLUMN = "doc_id"
 UNIQUE_KEY_CHECK = "unique_key"
 VALUE_SHOWN_CHARS = 80
 
@@ -77,14 +78,12 @@ def offending_documents(
 ) -> dict[str, str] | None:
     """doc_id -> the first failing value shown, for the rows of ``df`` at ``positions``;
     None for a table whose rows belong to no document."""
-    if DOCUMENT_COLUMN not in df.columns:
+    if DOC_ID not in df.columns:
         return None
     numbered = df.with_row_index(ROW_POSITION)
     picked = numbered.filter(pl.col(ROW_POSITION).is_in(positions.cast(pl.UInt32).implode()))
-    shown = column if column is not None and column in df.columns else DOCUMENT_COLUMN
-    first = picked.group_by(DOCUMENT_COLUMN, maintain_order=True).agg(
-        pl.col(shown).first().alias("value")
-    )
+    shown = column if column is not None and column in df.columns else DOC_ID
+    first = picked.group_by(DOC_ID, maintain_order=True).agg(pl.col(shown).first().alias("value"))
     return {
         doc_id: _shortened(_show(value))
         for doc_id, value in first.iter_rows()
@@ -106,7 +105,7 @@ def identity_columns(df: pl.DataFrame, primary_key: Sequence[str]) -> list[str]:
     """The columns that name a row to a reader: the key, else doc_id and row position."""
     if primary_key:
         return [column for column in primary_key if column in df.columns]
-    return [column for column in ("doc_id", ROW_POSITION) if column in df.columns]
+    return [column for column in (DOC_ID, ROW_POSITION) if column in df.columns]
 
 
 def offending_rows(
@@ -153,4 +152,4 @@ def from_pandera(
 def _spans_documents(check: str, primary_key: Sequence[str]) -> bool:
     """A repeated doc_id repeats across inputs: no single document explains it. Keys
     within a document (doc_id and a paragraph index) repeat inside one."""
-    return check == UNIQUE_KEY_CHECK and list(primary_key) == [DOCUMENT_COLUMN]
+    return check == UNIQUE_KEY_CHECK and list(primary_key) == [DOC_ID]

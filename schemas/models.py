@@ -14,6 +14,7 @@ import pandera.polars as pa
 import polars as pl
 
 from schemas import checks, patterns
+from schemas.columns import DOC_ID
 from schemas.failures import UNIQUE_KEY_CHECK
 from schemas.vocabulary import (
     CITATION_KINDS,
@@ -179,9 +180,9 @@ class Documents(_Table):
 
     class Config:
         strict = True
-        metadata = _key("doc_id")
+        metadata = _key(DOC_ID)
 
-    @pa.check("doc_id", "title", "organ", "agenda_item", name="not_blank")
+    @pa.check(DOC_ID, "title", "organ", "agenda_item", name="not_blank")
     def _not_blank(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return checks.not_blank(data)
 
@@ -257,11 +258,11 @@ class Paragraphs(_Table):
 
     class Config:
         strict = True
-        metadata = _key("doc_id", "index")
+        metadata = _key(DOC_ID, "index")
 
     @pa.check("index", name="consecutive_from_0_per_doc_id")
     def _index_consecutive(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return checks.consecutive_from_zero(data, "doc_id")
+        return checks.consecutive_from_zero(data, DOC_ID)
 
     @pa.check("number", name="null_for_preambular")
     def _preambular_unnumbered(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -392,7 +393,7 @@ class Footnotes(_Table):
 
     class Config:
         strict = True
-        metadata = _key("doc_id", "number")
+        metadata = _key(DOC_ID, "number")
 
     @pa.check("text", name="not_blank")
     def _not_blank(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -476,7 +477,7 @@ def table_file(table: str) -> str:
 def sort_key(table: str) -> tuple[str, ...]:
     """The columns a release table is sorted by: its primary key, else doc_id alone
     (citations and dates, whose rows keep their order of occurrence in a document)."""
-    return primary_key(table) or ("doc_id",)
+    return primary_key(table) or (DOC_ID,)
 
 
 def primary_key(table: str) -> tuple[str, ...]:

@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 
 import polars as pl
 
-from schemas.failures import DOCUMENT_COLUMN, Failure, SchemaViolation
+from schemas.columns import DOC_ID
+from schemas.failures import Failure, SchemaViolation
 from schemas.models import table_schema
 from schemas.patterns import SHA256_HEX
 from schemas.validation import find_failures, in_schema_order
@@ -70,15 +71,13 @@ def _quarantined(
     # A hash that is no hash (a bug upstream) is not carried over: the reject would
     # fail the same pattern, and block the release.
     hashes = dict(
-        documents.filter(pl.col(DOCUMENT_COLUMN).is_in(quarantined))
+        documents.filter(pl.col(DOC_ID).is_in(quarantined))
         .filter(pl.col("source_sha256").str.contains(SHA256_HEX))
-        .select(DOCUMENT_COLUMN, "source_sha256")
+        .select(DOC_ID, "source_sha256")
         .iter_rows()
     )
     kept = {
-        name: df.filter(~pl.col(DOCUMENT_COLUMN).is_in(quarantined))
-        if DOCUMENT_COLUMN in df.columns
-        else df
+        name: df.filter(~pl.col(DOC_ID).is_in(quarantined)) if DOC_ID in df.columns else df
         for name, df in tables.items()
     }
     rejected = pl.DataFrame(

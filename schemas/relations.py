@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from schemas.columns import DOC_ID
 from schemas.failures import (
     ROW_POSITION,
     ROWS_SHOWN,
@@ -43,7 +44,7 @@ def cross_table_failures(tables: Mapping[str, pl.DataFrame]) -> list[Failure]:
     for part in _DOCUMENT_PARTS:
         if part in tables:
             failures += _unmatched(
-                part, tables[part], ("doc_id",), documents, ("doc_id",), "doc_id_in_documents"
+                part, tables[part], (DOC_ID,), documents, (DOC_ID,), "doc_id_in_documents"
             )
     if "rejects" in tables:
         failures += _also_parsed(tables["rejects"], documents)
@@ -53,7 +54,7 @@ def cross_table_failures(tables: Mapping[str, pl.DataFrame]) -> list[Failure]:
         documents,
         ("symbol", "duplicate_of"),
         canonical,
-        ("symbol", "doc_id"),
+        ("symbol", DOC_ID),
         "points_to_canonical_document_of_its_symbol",
     )
     for located in _LOCATED_TABLES:
@@ -62,9 +63,9 @@ def cross_table_failures(tables: Mapping[str, pl.DataFrame]) -> list[Failure]:
                 failures += _unmatched(
                     located,
                     tables[located],
-                    ("doc_id", column),
+                    (DOC_ID, column),
                     tables[target],
-                    ("doc_id", target_key),
+                    (DOC_ID, target_key),
                     f"points_to_{target}_row",
                 )
     if "citation_edges" in tables and "citations" in tables:
@@ -95,8 +96,8 @@ def _count_failures(documents: pl.DataFrame, tables: Mapping[str, pl.DataFrame])
     for count_column, (counted_table, which_rows) in _COUNTED_ROWS.items():
         if counted_table not in tables:
             continue
-        actual = tables[counted_table].filter(which_rows).group_by("doc_id").agg(pl.len())
-        compared = numbered.join(actual, on="doc_id", how="left").with_columns(
+        actual = tables[counted_table].filter(which_rows).group_by(DOC_ID).agg(pl.len())
+        compared = numbered.join(actual, on=DOC_ID, how="left").with_columns(
             pl.col("len").fill_null(0)
         )
         bad = compared.filter(pl.col(count_column) != pl.col("len"))
@@ -133,7 +134,7 @@ def _unmatched(
 
 def _also_parsed(rejects: pl.DataFrame, documents: pl.DataFrame) -> list[Failure]:
     """Every input is in exactly one of documents and rejects."""
-    doc_ids = documents.get_column("doc_id").implode()
+    doc_ids = documents.get_column(DOC_ID).implode()
     bad = rejects.with_row_index(ROW_POSITION).filter(pl.col("path").is_in(doc_ids))
     return [_failure("rejects", "path", "not_in_documents", rejects, bad)] if bad.height else []
 
@@ -144,11 +145,11 @@ def _edge_failures(
     """citation_edges must be exactly the citations counted per (citing, cited) symbol,
     of the canonical document of each symbol."""
     canonical = documents.filter(pl.col("duplicate_of").is_null())
-    citing = canonical.select("doc_id", citing_symbol="symbol").drop_nulls()
+    citing = canonical.select(DOC_ID, citing_symbol="symbol").drop_nulls()
     derived = (
-        citations.select("doc_id", cited_symbol="resolved_symbol")
+        citations.select(DOC_ID, cited_symbol="resolved_symbol")
         .drop_nulls()
-        .join(citing, on="doc_id")
+        .join(citing, on=DOC_ID)
         .group_by("citing_symbol", "cited_symbol")
         .agg(from_citations=pl.len().cast(pl.Int32))
     )

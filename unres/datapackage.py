@@ -32,6 +32,7 @@ from frictionless.resources import TableResource
 from polars.datatypes.classes import DataTypeClass as PolarsDataTypeClass
 
 from schemas import SCHEMA_VERSION, TABLES, primary_key, table_file
+from schemas.columns import DOC_ID
 
 DATAPACKAGE_FILE = "datapackage.json"
 PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
@@ -85,7 +86,7 @@ def _resource(table: str) -> TableResource:
     )
     if table in _DOCUMENT_PARTS:
         schema.foreign_keys = [
-            {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}
+            {"fields": [DOC_ID], "reference": {"resource": "documents", "fields": [DOC_ID]}}
         ]
     return TableResource(
         name=table,

@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from schemas import TABLES, primary_key, table_file
+from schemas.columns import DOC_ID
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +82,9 @@ def diff_releases(old: Path, new: Path, *, documents: Collection[str] | None = N
 
 
 def _document_ids(release: Path) -> set[str]:
-    documents = pl.read_parquet(release / table_file("documents"), columns=["doc_id"])
+    documents = pl.read_parquet(release / table_file("documents"), columns=[DOC_ID])
     rejects = pl.read_parquet(release / table_file("rejects"), columns=["path"])
-    return set(documents["doc_id"]) | set(rejects["path"])
+    return set(documents[DOC_ID]) | set(rejects["path"])
 
 
 def _diff_table(
@@ -95,7 +96,7 @@ def _diff_table(
     row while it streams in, so comparing two large releases never holds their texts.
     """
     columns = before.collect_schema().names()
-    document = columns[0] if columns[0] in ("doc_id", "path") else None
+    document = columns[0] if columns[0] in (DOC_ID, "path") else None
     if key:
         return _diff_keyed(before, after, list(key), document, columns)
     return _diff_multiset(before, after, document, columns)

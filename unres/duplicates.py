@@ -21,6 +21,7 @@ import polars as pl
 import pyarrow as pa
 
 from schemas import table_file
+from schemas.columns import DOC_ID
 
 DUPLICATE_WARNING: Final = "duplicate_input"
 DUPLICATE_SYMBOL_WARNING: Final = "duplicate_symbol"
@@ -38,7 +39,7 @@ _HEADER_FIELDS = (
     "meeting_number",
 )
 _COLUMNS = (
-    "doc_id",
+    DOC_ID,
     "source_sha256",
     "symbol",
     "warnings",
@@ -57,21 +58,21 @@ def duplicate_marks(
     parts = [pl.scan_parquet(Path(s) / table_file("documents")).select(_COLUMNS) for s in shards]
     if previous is not None:
         earlier = pl.scan_parquet(previous / table_file("documents")).select(_COLUMNS)
-        parts.append(earlier.filter(~pl.col("doc_id").is_in(dropped)))
+        parts.append(earlier.filter(~pl.col(DOC_ID).is_in(dropped)))
     documents = pl.concat(parts).collect() if parts else pl.DataFrame()
     same_bytes = _same_bytes(documents) if parts else {}
     canonical = canonical_documents(documents) if parts else {}
     marked = sorted(same_bytes.keys() | canonical.keys())
     return pl.DataFrame(
         {
-            "doc_id": marked,
+            DOC_ID: marked,
             "marks": [
                 [flag for flag in (same_bytes.get(doc_id), _symbol_mark(canonical, doc_id)) if flag]
                 for doc_id in marked
             ],
             "duplicate_of": [canonical.get(doc_id) for doc_id in marked],
         },
-        schema={"doc_id": pl.String, "marks": pl.List(pl.String), "duplicate_of": pl.String},
+        schema={DOC_ID: pl.String, "marks": pl.List(pl.String), "duplicate_of": pl.String},
     )
 
 
@@ -86,7 +87,7 @@ def _symbol_mark(canonical: dict[str, str], doc_id: str) -> str | None:
 def _same_bytes(documents: pl.DataFrame) -> dict[str, str]:
     copies = (
         documents.group_by("source_sha256")
-        .agg(pl.col("doc_id").sort().alias("copies"))
+        .agg(pl.col(DOC_ID).sort().alias("copies"))
         .filter(pl.col("copies").list.len() > 1)
     )
     return {
@@ -121,13 +122,13 @@ def canonical_documents(documents: pl.DataFrame) -> dict[str, str]:
             (pl.col("n_preambular") + pl.col("n_operative")).alias("_paragraphs"),
         )
         .sort(
-            ["symbol", "_warnings", "_read", "_paragraphs", "doc_id"],
+            ["symbol", "_warnings", "_read", "_paragraphs", DOC_ID],
             descending=[False, False, True, True, False],
         )
-        .with_columns(pl.col("doc_id").first().over("symbol").alias("canonical"))
-        .filter(pl.col("doc_id") != pl.col("canonical"))
+        .with_columns(pl.col(DOC_ID).first().over("symbol").alias("canonical"))
+        .filter(pl.col(DOC_ID) != pl.col("canonical"))
     )
-    return dict(ranked.select("doc_id", "canonical").iter_rows())
+    return dict(ranked.select(DOC_ID, "canonical").iter_rows())
 
 
 def with_duplicate_marks(documents: pa.Table, marks: pl.DataFrame) -> pa.Table:
@@ -138,7 +139,7 @@ def with_duplicate_marks(documents: pa.Table, marks: pl.DataFrame) -> pa.Table:
     no_marks = pl.lit([], dtype=pl.List(pl.String))
     marked = (
         frame.drop("duplicate_of")
-        .join(marks, on="doc_id", how="left", maintain_order="left")
+        .join(marks, on=DOC_ID, how="left", maintain_order="left")
         .with_columns(
             pl.concat_list(_own_warnings(), pl.col("marks").fill_null(no_marks)).alias("warnings")
         )

@@ -23,6 +23,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from schemas import TABLES, table_file
+from schemas.columns import DOC_ID
 from schemas.vocabulary import QUARANTINE_REASONS
 from unres.publish import MANIFEST_FILE, read_manifest
 
@@ -56,9 +57,9 @@ def write_report(
     tables = {name: pl.scan_parquet(release / table_file(name)) for name in _READ}
     every_document = tables["documents"]
     documents = every_document.filter(pl.col("duplicate_of").is_null())
-    canonical = documents.select("doc_id")
-    paragraphs = tables["paragraphs"].join(canonical, on="doc_id", how="semi")
-    citations = tables["citations"].join(canonical, on="doc_id", how="semi")
+    canonical = documents.select(DOC_ID)
+    paragraphs = tables["paragraphs"].join(canonical, on=DOC_ID, how="semi")
+    citations = tables["citations"].join(canonical, on=DOC_ID, how="semi")
     sections = [
         _plot("Documents per body", _counts(documents, "organ")),
         _plot("Documents per session or year", _per_session_or_year(documents)),
@@ -162,7 +163,7 @@ def _coverage_table(documents: pl.LazyFrame, paragraphs: pl.LazyFrame) -> str:
     for which each field was read; "verbs": every operative paragraph has its verb."""
     verbs = (
         _of_kind(paragraphs, "operative")
-        .group_by("doc_id")
+        .group_by(DOC_ID)
         .agg(pl.col("verb").is_not_null().all().alias("verbs"))
     )
     year = pl.coalesce(pl.col("adoption_date").dt.year(), pl.col("distribution_date").dt.year())
@@ -172,7 +173,7 @@ def _coverage_table(documents: pl.LazyFrame, paragraphs: pl.LazyFrame) -> str:
         .otherwise((year // 10 * 10).cast(pl.Utf8) + "s")
     )
     shares = (
-        documents.join(verbs, on="doc_id", how="left")
+        documents.join(verbs, on=DOC_ID, how="left")
         .with_columns(pl.col("verbs").fill_null(False))
         .group_by(pl.col("organ").fill_null("(body unknown)").alias("body"), decade.alias("decade"))
         .agg(
@@ -206,14 +207,14 @@ def _warnings_table(documents: pl.LazyFrame) -> str:
     flagged = documents.filter(pl.col("warnings").list.len() > 0)
     total = flagged.select(pl.len()).collect(engine="streaming").item()
     listed = (
-        flagged.select("doc_id", "symbol", "url", "warnings")
-        .sort("doc_id")
+        flagged.select(DOC_ID, "symbol", "url", "warnings")
+        .sort(DOC_ID)
         .head(LISTED)
         .collect(engine="streaming")
     )
     rows = [
         [
-            html.escape(row["doc_id"]),
+            html.escape(row[DOC_ID]),
             _document_link(row["symbol"], row["url"]),
             html.escape("; ".join(row["warnings"])),
         ]
@@ -248,7 +249,7 @@ def _rejects_table(rejects: pl.LazyFrame) -> str:
 def _documents_table(documents: pl.LazyFrame) -> str:
     total = documents.select(pl.len()).collect(engine="streaming").item()
     listed = (
-        documents.select("doc_id", "symbol", "url", "adoption_date", "title")
+        documents.select(DOC_ID, "symbol", "url", "adoption_date", "title")
         .sort("adoption_date", "symbol", nulls_last=True)
         .head(LISTED)
         .collect(engine="streaming")

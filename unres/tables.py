@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from schemas import RELEASE_WIDE_TABLES, TABLES, table_schema
+from schemas.columns import DOC_ID
 from schemas.vocabulary import RejectReason, undocs_url
 from unres.model import ParsedDocument
 
@@ -55,7 +56,7 @@ def _add_document_rows(rows: dict[str, list[dict[str, object]]], item: ParsedInp
     kinds = [p.kind for p in doc.paragraphs]
     rows["documents"].append(
         {
-            "doc_id": doc_id,
+            DOC_ID: doc_id,
             "source_sha256": item.sha256,
             "symbol": header.symbol,
             "url": None if header.symbol is None else undocs_url(header.symbol),
@@ -79,7 +80,7 @@ def _add_document_rows(rows: dict[str, list[dict[str, object]]], item: ParsedInp
     )
     rows["paragraphs"].extend(
         {
-            "doc_id": doc_id,
+            DOC_ID: doc_id,
             "index": index,
             "kind": p.kind,
             "number": p.number,
@@ -91,7 +92,7 @@ def _add_document_rows(rows: dict[str, list[dict[str, object]]], item: ParsedInp
     )
     rows["citations"].extend(
         {
-            "doc_id": doc_id,
+            DOC_ID: doc_id,
             "paragraph": c.paragraph,
             "footnote": c.footnote,
             "kind": c.kind,
@@ -103,7 +104,7 @@ def _add_document_rows(rows: dict[str, list[dict[str, object]]], item: ParsedInp
     )
     rows["dates"].extend(
         {
-            "doc_id": doc_id,
+            DOC_ID: doc_id,
             "paragraph": d.paragraph,
             "footnote": d.footnote,
             "date": d.date,
@@ -112,7 +113,7 @@ def _add_document_rows(rows: dict[str, list[dict[str, object]]], item: ParsedInp
         for d in doc.dates
     )
     rows["footnotes"].extend(
-        {"doc_id": doc_id, "number": f.number, "text": f.text} for f in doc.footnotes
+        {DOC_ID: doc_id, "number": f.number, "text": f.text} for f in doc.footnotes
     )
 
 
@@ -122,7 +123,7 @@ def citation_edges(documents: pl.LazyFrame, citations: pl.LazyFrame) -> pl.LazyF
     canonical = documents.filter(pl.col("duplicate_of").is_null())
     return (
         citations.filter(pl.col("resolved_symbol").is_not_null())
-        .join(canonical.select("doc_id", "symbol"), on="doc_id")
+        .join(canonical.select(DOC_ID, "symbol"), on=DOC_ID)
         .filter(pl.col("symbol").is_not_null())
         .group_by(
             pl.col("symbol").alias("citing_symbol"), pl.col("resolved_symbol").alias("cited_symbol")
