@@ -2,8 +2,9 @@
 
 Each model's docstring says what one row is; each field's ``description`` says what
 the column means (the data dictionary is generated from them). ``Config.metadata``
-names the table's key. Dtypes are exact: nothing is coerced, so a table built with
-the wrong type is refused rather than silently converted.
+names the table's key and the order of its rows. Dtypes are exact: nothing is
+coerced, so a table built with the wrong type is refused rather than silently
+converted.
 """
 
 from __future__ import annotations
@@ -33,7 +34,14 @@ Int32List = Annotated[pl.List, pl.Int32]
 
 
 def _key(*columns: str) -> dict[str, object]:
-    return {"primary_key": columns}
+    """A table whose rows ``columns`` identify, sorted by them."""
+    return {"primary_key": columns, "sort_key": columns}
+
+
+def _no_key(*, sorted_by: tuple[str, ...]) -> dict[str, object]:
+    """A table whose rows have no key (two may be equal), sorted by ``sorted_by``: the
+    sort is stable, so rows equal there keep their order of occurrence."""
+    return {"primary_key": (), "sort_key": sorted_by}
 
 
 class _Table(pa.DataFrameModel):
@@ -331,7 +339,7 @@ class Citations(_Located):
 
     class Config:
         strict = True
-        metadata = _key()
+        metadata = _no_key(sorted_by=(DOC_ID,))
 
     @pa.check("value", name="citation_format")
     def _value_format(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -367,7 +375,7 @@ class Dates(_Located):
 
     class Config:
         strict = True
-        metadata = _key()
+        metadata = _no_key(sorted_by=(DOC_ID,))
 
     @pa.check("date", name="plausible_mentioned_date")
     def _plausible_date(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -475,16 +483,19 @@ def table_file(table: str) -> str:
 
 
 def sort_key(table: str) -> tuple[str, ...]:
-    """The columns a release table is sorted by: its primary key, else doc_id alone
-    (citations and dates, whose rows keep their order of occurrence in a document)."""
-    return primary_key(table) or (DOC_ID,)
+    """The columns the rows of ``table`` are sorted by, in a release and in a shard."""
+    key: tuple[str, ...] = _metadata(table)["sort_key"]
+    return key
 
 
 def primary_key(table: str) -> tuple[str, ...]:
     """The columns that identify a row of ``table``; empty when rows have no key."""
-    metadata = TABLES[table].Config.metadata or {}
-    key: tuple[str, ...] = metadata["primary_key"]
+    key: tuple[str, ...] = _metadata(table)["primary_key"]
     return key
+
+
+def _metadata(table: str) -> dict[str, Any]:
+    return TABLES[table].Config.metadata or {}
 
 
 def required_columns(table: str) -> frozenset[str]:
