@@ -41,7 +41,6 @@ from unres.parse.symbols import (
     BODY_PHRASES_BY_LAST_WORD,
     BODY_WINDOW,
     CITATION_KEYWORD,
-    CITATION_KEYWORD_NEEDLES,
     LIST_CONTINUATION,
     NON_UN_BODY,
     NON_UN_BODY_AFTER,
@@ -52,7 +51,7 @@ from unres.parse.symbols import (
     SYMBOL,
     SYMBOL_HYPHEN,
     SYMBOL_QUALIFIER_SPACING,
-    SYMBOL_WORD_CHARS,
+    SYMBOLS,
 )
 
 __all__ = ["CitationMatch", "find_citation_matches", "find_citations", "resolve_symbol"]
@@ -105,11 +104,12 @@ def find_citations(text: str, *, own_symbols: set[str]) -> list[tuple[CitationKi
 
 def find_citation_matches(text: str, *, own_symbols: Iterable[str]) -> list[CitationMatch]:
     """Every citation in ``text`` with its position and body, in order."""
-    keywords = _keywords(text)
-    if not keywords and "/" not in text:
-        return []  # most paragraphs: no need to read the own symbols
+    keywords = list(CITATION_KEYWORD.matches(text))
+    symbols = list(SYMBOLS.matches(text))
+    if not keywords and not symbols:
+        return []
     own = _read_own_symbols(frozenset(own_symbols))
-    found = [*_keyword_citations(text, keywords, own), *_symbol_citations(text, own)]
+    found = [*_keyword_citations(text, keywords, own), *_symbol_citations(symbols, own)]
     found.sort(key=lambda match: match.start)
     return found
 
@@ -172,17 +172,6 @@ def _keyword_citations(
             yield CitationMatch(kind, reading.value, item.group(0), item.start(), item_body)
 
 
-def _keywords(text: str) -> list[re.Match[str]]:
-    starts: list[int] = []
-    for needle in CITATION_KEYWORD_NEEDLES:
-        at = text.find(needle, 1)
-        while at > 0:
-            starts.append(at - 1)
-            at = text.find(needle, at + len(needle))
-    starts.sort()
-    return [keyword for start in starts if (keyword := CITATION_KEYWORD.match(text, start))]
-
-
 def _read_list(text: str, start: int) -> list[re.Match[str]]:
     """The numbers of the list a keyword opens: "resolutions 51/53 of … and 56/17"."""
     items: list[re.Match[str]] = []
@@ -243,22 +232,8 @@ def _body_before(text: str, keyword_start: int, organ: str | None) -> tuple[str 
 # --- printed symbols ------------------------------------------------------------------------
 
 
-def _symbols(text: str) -> Iterator[re.Match[str]]:
-    consumed = 0
-    slash = text.find("/")
-    while slash >= 0:
-        start = slash
-        while start > consumed and text[start - 1] in SYMBOL_WORD_CHARS:
-            start -= 1
-        symbol = SYMBOL.match(text, start)
-        if symbol:
-            yield symbol
-            consumed = symbol.end()
-        slash = text.find("/", max(slash + 1, consumed))
-
-
-def _symbol_citations(text: str, own: _OwnDocument) -> Iterator[CitationMatch]:
-    for symbol in _symbols(text):
+def _symbol_citations(symbols: list[re.Match[str]], own: _OwnDocument) -> Iterator[CitationMatch]:
+    for symbol in symbols:
         raw = symbol.group(0)
         if _symbol_key(raw) in own.symbols:
             continue

@@ -14,7 +14,7 @@ reads a *class* of layout rather than one file's:
 Evidence is ranked, strongest first, and each field takes the first source that gives
 it (see the ``_read_*`` functions). Dates are read with ``find_dates`` so that the
 header and the dates table always agree on what a date is. The patterns live in
-``header_grammar``; this module finds their keywords and combines what they read.
+``header_grammar``; this module combines what they read.
 
 Decisions the contract leaves open:
 
@@ -41,7 +41,6 @@ import datetime as dt
 import difflib
 import itertools
 import re
-import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -50,6 +49,7 @@ from unres.parse import bodies
 from unres.parse import header_grammar as g
 from unres.parse.bodies import SECURITY_COUNCIL, Body, Numbering, longest_first
 from unres.parse.dates import find_dates
+from unres.parse.prefilter import Lowered
 from unres.parse.vocab import MONTHS, OCR_DIGITS, ORDINAL_WORDS
 
 __all__ = ["ADOPTION_DATE_REPAIRED", "parse_header"]
@@ -60,54 +60,6 @@ ADOPTION_DATE_REPAIRED = "adoption_date_ocr_repaired"
 # A resolution cannot be older than the United Nations; the later bound catches OCR noise.
 _FIRST_YEAR, _LAST_YEAR = 1945, 2100
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
-@dataclass(frozen=True, slots=True)
-class _Source:
-    """A text with a lower-cased copy of the same length, for fast keyword search."""
-
-    text: str
-    lower: str
-
-    @classmethod
-    def of(cls, raw: str) -> _Source:
-        # translate() is slow; most texts have nothing to translate.
-        text = raw.translate(g.PLAIN_FORMS) if g.NOT_PLAIN.search(raw) else raw
-        lower = text.lower()
-        if len(lower) != len(text):  # a few non-ASCII letters grow when lower-cased
-            lower = text.translate(_ASCII_LOWER)
-        return cls(text, lower)
-
-    def positions(self, keyword: str, *, case_sensitive: bool = False) -> Iterator[int]:
-        haystack = self.text if case_sensitive else self.lower
-        at = haystack.find(keyword)
-        while at >= 0:
-            yield at
-            at = haystack.find(keyword, at + 1)
-
-    def matches(self, keyword: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """Matches of a forward pattern at each occurrence of its keyword."""
-        for at in self.positions(keyword):
-            found = pattern.match(self.text, at)
-            if found:
-                yield found
-
-    def ending_at(self, pattern: re.Pattern[str], end: int, reach: int) -> re.Match[str] | None:
-        """The match of a backward (``\\Z``-ended) pattern ending at ``end``."""
-        return pattern.search(self.text, max(0, end - reach), end)
-
-    def around(
-        self, needles: tuple[str, ...], pattern: re.Pattern[str], before: int, after: int
-    ) -> list[re.Match[str]]:
-        """Matches of ``pattern`` that contain a (case-sensitive) needle, in text order."""
-        found_at: dict[int, re.Match[str]] = {}
-        for needle in needles:
-            for at in self.positions(needle, case_sensitive=True):
-                found = pattern.search(self.text, max(0, at - before), at + after)
-                if found and found.start() <= at < found.end():
-                    found_at[found.start()] = found
-        return [found_at[start] for start in sorted(found_at)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +94,7 @@ class _AdoptedBy:
 
 def parse_header(header: str, closing: str) -> Header:
     """The header fields of one resolution; an empty input gives an all-None ``Header``."""
-    head, close = _Source.of(header), _Source.of(closing)
+    head, close = _plain(header), _plain(closing)
     enacting = _enacting_formula(head)
     adopted_by = _adopted_by(head) or _adopted_by(close)
     printed = _printed_symbols(head)
@@ -182,15 +134,11 @@ def parse_header(header: str, closing: str) -> Header:
 # --- organ -------------------------------------------------------------------------------
 
 
-def _enacting_formula(head: _Source) -> re.Match[str] | None:
+def _enacting_formula(head: Lowered) -> re.Match[str] | None:
     """The last "The General Assembly," (web-page text before the header may name an
     organ in passing; the formula itself closes the header), else a 1940s bare one or a
     Human Rights Council decision's "At its 30th meeting, ..., the Human Rights Council"."""
-    formulas = [
-        found
-        for at in head.positions(g.KEYWORD_THE)
-        if head.text[at] == "T" and (found := g.ENACTING_FORMULA.match(head.text, at))
-    ]
+    formulas = list(g.ENACTING_FORMULA.matches(head))
     formulas = formulas or [
         found
         for at in _line_starts(head.text)
@@ -200,11 +148,11 @@ def _enacting_formula(head: _Source) -> re.Match[str] | None:
     return formulas[-1] if formulas else None
 
 
-def _adopted_by(source: _Source) -> _AdoptedBy | None:
+def _adopted_by(source: Lowered) -> _AdoptedBy | None:
     """ "Resolution/Decision adopted by the <organ>", else a bare "Adopted by the <organ>"."""
     bare: _AdoptedBy | None = None
-    for found in source.matches(g.KEYWORD_ADOPTED, g.ADOPTED_BY):
-        kind = source.ending_at(g.KIND_BEFORE_ADOPTED, found.start(), g.KIND_BEFORE_ADOPTED_REACH)
+    for found in g.ADOPTED_BY.matches(source):
+        kind = _ending_at(source, g.KIND_BEFORE_ADOPTED, found.start(), g.KIND_BEFORE_ADOPTED_REACH)
         if kind:
             return _AdoptedBy(found, is_decision=kind["kind"].lower() == "decision")
         bare = bare or _AdoptedBy(found, is_decision=False)
@@ -212,8 +160,8 @@ def _adopted_by(source: _Source) -> _AdoptedBy | None:
 
 
 def _read_organ(
-    head: _Source,
-    close: _Source,
+    head: Lowered,
+    close: Lowered,
     enacting: re.Match[str] | None,
     adopted_by: _AdoptedBy | None,
     printed: list[re.Match[str]],
@@ -226,7 +174,7 @@ def _read_organ(
     if adopted_by:
         return _organ_name(adopted_by.found["organ"])
     for source in (head, close):
-        for adopted_at in source.matches(g.KEYWORD_ADOPTED, g.ADOPTED_AT_MEETING):
+        for adopted_at in g.ADOPTED_AT_MEETING.matches(source):
             if adopted_at["organ"]:
                 return _organ_name(adopted_at["organ"])
     if printed:
@@ -254,7 +202,7 @@ def _organ_of_symbol(symbol: str | None) -> str | None:
     return body.organ.name if body else None
 
 
-def _read_document_type(head: _Source, symbol: str | None, is_decision: bool) -> DocumentType:
+def _read_document_type(head: Lowered, symbol: str | None, is_decision: bool) -> DocumentType:
     """The symbol's series, else a draft's sponsor line or own "/L." symbol, else
     "Decision adopted by" or a decision's "At its 30th meeting, ... decided"."""
     of_symbol = bodies.symbol_document_type(symbol)
@@ -265,7 +213,7 @@ def _read_document_type(head: _Source, symbol: str | None, is_decision: bool) ->
         return (
             "draft_decision" if sponsors[-1]["kind"].lower() == "decision" else "draft_resolution"
         )
-    if symbol and g.DRAFT_SYMBOL_NEEDLE in symbol:
+    if symbol and g.DRAFT_SYMBOL_MARK in symbol:
         return "draft_resolution"
     return "decision" if is_decision else "resolution"
 
@@ -273,19 +221,15 @@ def _read_document_type(head: _Source, symbol: str | None, is_decision: bool) ->
 # --- meetings and dates ------------------------------------------------------------------
 
 
-def _read_meeting(head: _Source, close: _Source) -> tuple[int | None, dt.date | None]:
+def _read_meeting(head: Lowered, close: Lowered) -> tuple[int | None, dt.date | None]:
     """The (non-plenary) meeting that adopted the text and the date printed with it.
 
     Ranked: "Adopted ... at its 8808th meeting", "At its 30th meeting", and last the
     closing line of Human Rights Council and Commission texts, "53rd meeting".
     """
-    for keyword, pattern in (
-        (g.KEYWORD_ADOPTED, g.ADOPTED_AT_MEETING),
-        (g.KEYWORD_APPROVED, g.ADOPTED_AT_MEETING),
-        (g.KEYWORD_AT_ITS, g.AT_ITS_MEETING),
-    ):
+    for meeting in (g.ADOPTED_AT_MEETING, g.APPROVED_AT_MEETING, g.AT_ITS_MEETING):
         for source in (head, close):
-            for found in source.matches(keyword, pattern):
+            for found in meeting.matches(source):
                 number = _meeting_number(found["meeting"])
                 if number:
                     return number, _date_after(source.text, found.end())
@@ -305,17 +249,16 @@ def _meeting_number(printed: str) -> int | None:
     return int(digits) or None
 
 
-def _read_plenary(source: _Source) -> int | None:
+def _read_plenary(source: Lowered) -> int | None:
     return next((number for number, is_plenary, _ in _meetings(source) if is_plenary), None)
 
 
-def _meetings(source: _Source) -> Iterator[tuple[int, bool, int]]:
+def _meetings(source: Lowered) -> Iterator[tuple[int, bool, int]]:
     """Each "<ordinal> [plenary] meeting": its number, whether plenary, and its end."""
-    for at in source.positions(g.KEYWORD_MEETING):
-        found = source.ending_at(g.ORDINAL_BEFORE_MEETING, at, g.ORDINAL_BEFORE_MEETING_REACH)
+    for found in g.ORDINAL_BEFORE_MEETING.matches(source):
         number = _ordinal_value(found)
-        if found and number:
-            yield number, found["plenary"] is not None, at + len(g.KEYWORD_MEETING)
+        if number:
+            yield number, found["plenary"] is not None, found.end()
 
 
 def _ordinal_value(found: re.Match[str] | None) -> int | None:
@@ -334,8 +277,8 @@ def _ordinal_value(found: re.Match[str] | None) -> int | None:
 
 
 def _read_adoption_date(
-    head: _Source,
-    close: _Source,
+    head: Lowered,
+    close: Lowered,
     adopted_by: _AdoptedBy | None,
     meeting_date: dt.date | None,
     number: re.Match[str] | None,
@@ -368,7 +311,7 @@ def _read_adoption_date(
     return _first_date(close.text)
 
 
-def _headings(head: _Source, number: re.Match[str] | None) -> Iterator[re.Match[str]]:
+def _headings(head: Lowered, number: re.Match[str] | None) -> Iterator[re.Match[str]]:
     """The number before the title ("3 (1946). Resolution of ..."), then a heading
     opening its line ("Resolution 243 (1967)")."""
     if number:
@@ -378,7 +321,7 @@ def _headings(head: _Source, number: re.Match[str] | None) -> Iterator[re.Match[
         yield heading
 
 
-def _damaged_heading_date(head: _Source, number: re.Match[str] | None) -> dt.date | None:
+def _damaged_heading_date(head: Lowered, number: re.Match[str] | None) -> dt.date | None:
     """A heading's date whose month OCR damaged ("of 3 Apri] 1991"), read only when the
     heading's own year ("Resolution 687 (1991)") is the date's: then no doubt is left."""
     for heading in _headings(head, number):
@@ -398,9 +341,9 @@ def _damaged_heading_date(head: _Source, number: re.Match[str] | None) -> dt.dat
     return None
 
 
-def _read_distribution_date(head: _Source, printed: list[re.Match[str]]) -> dt.date | None:
+def _read_distribution_date(head: Lowered, printed: list[re.Match[str]]) -> dt.date | None:
     """ "Distr.: General <date>", else a date printed right after the symbol."""
-    distribution = next(head.matches(g.KEYWORD_DISTRIBUTION, g.DISTRIBUTION), None)
+    distribution = next(g.DISTRIBUTION.matches(head), None)
     for anchor in (distribution, printed[0] if printed else None):
         if anchor:
             gap = g.DISTRIBUTION_GAP.match(head.text, anchor.end())
@@ -435,36 +378,25 @@ def _plausible(date: dt.date) -> bool:
 # --- symbol ------------------------------------------------------------------------------
 
 
-def _printed_symbols(head: _Source) -> list[re.Match[str]]:
-    return head.around(
-        g.PRINTED_SYMBOL_NEEDLES,
-        g.PRINTED_SYMBOL,
-        g.PRINTED_SYMBOL_REACH_BEFORE,
-        g.PRINTED_SYMBOL_REACH_AFTER,
-    )
+def _printed_symbols(head: Lowered) -> list[re.Match[str]]:
+    return list(g.PRINTED_SYMBOL.matches(head))
 
 
-def _number_before_title(head: _Source, enacting: re.Match[str] | None) -> re.Match[str] | None:
+def _number_before_title(head: Lowered, enacting: re.Match[str] | None) -> re.Match[str] | None:
     """The resolution number printed before the title: the last one before the enacting
     formula (a web-page title may name it earlier), not a cited one ("resolution 60/1.")."""
     end = enacting.start() if enacting else len(head.text)
-    candidates = head.around(
-        g.NUMBER_BEFORE_TITLE_NEEDLES,
-        g.NUMBER_BEFORE_TITLE,
-        g.NUMBER_BEFORE_TITLE_REACH_BEFORE,
-        g.NUMBER_BEFORE_TITLE_REACH_AFTER,
-    )
     own = [
         found
-        for found in candidates
+        for found in g.NUMBER_BEFORE_TITLE.matches(head)
         if found.start() < end
-        and not head.ending_at(g.CITING_WORD_BEFORE, found.start(), g.CITING_WORD_REACH)
+        and not _ending_at(head, g.CITING_WORD_BEFORE, found.start(), g.CITING_WORD_REACH)
     ]
     return own[-1] if own else None
 
 
 def _read_symbol(
-    head: _Source,
+    head: Lowered,
     printed: list[re.Match[str]],
     organ: str | None,
     number: re.Match[str] | None,
@@ -482,14 +414,14 @@ def _read_symbol(
         if symbol:
             return symbol
     # Only a draft, a limited-distribution document, prints a draft symbol as its own.
-    if g.DRAFT_SYMBOL_NEEDLE in head.text and g.KEYWORD_LIMITED in head.lower:
+    if g.LIMITED_DISTRIBUTION in head.lower:
         draft = g.LINE_START_DRAFT_SYMBOL.search(head.text)
         if draft:
             return _compact(draft["symbol"])
     return None
 
 
-def _ranked_headings(head: _Source) -> list[re.Match[str]]:
+def _ranked_headings(head: Lowered) -> list[re.Match[str]]:
     """Headings that may name this resolution, those giving a year or session first.
 
     A lower-case "resolution 60/251" is a citation (in a title, say), unless it opens
@@ -504,20 +436,15 @@ def _ranked_headings(head: _Source) -> list[re.Match[str]]:
     return sorted(headings, key=lambda heading: heading["paren"] is None)
 
 
-def _heading_at_line_start(head: _Source) -> re.Match[str] | None:
+def _heading_at_line_start(head: Lowered) -> re.Match[str] | None:
     return next((heading for heading in _heading_matches(head) if _opens_line(head, heading)), None)
 
 
-def _heading_matches(head: _Source) -> list[re.Match[str]]:
-    found = [
-        heading
-        for keyword in g.KEYWORDS_HEADING
-        for heading in head.matches(keyword, g.RESOLUTION_HEADING)
-    ]
-    return sorted(found, key=lambda heading: heading.start())
+def _heading_matches(head: Lowered) -> list[re.Match[str]]:
+    return list(g.RESOLUTION_HEADING.matches(head))
 
 
-def _opens_line(head: _Source, heading: re.Match[str]) -> bool:
+def _opens_line(head: Lowered, heading: re.Match[str]) -> bool:
     """Nothing but the organ's name (or the OHCHR's "Human Rights") before it on its line."""
     line_start = head.text.rfind("\n", 0, heading.start()) + 1
     before = head.text[line_start : heading.start()].strip()
@@ -578,7 +505,7 @@ def _series_of_organ(organ: str | None, is_decision: bool) -> str | None:
 
 
 def _read_session(
-    head: _Source, symbol: str | None, report: str | None, drafts: tuple[str, ...]
+    head: Lowered, symbol: str | None, report: str | None, drafts: tuple[str, ...]
 ) -> int | None:
     """The symbol's session, else "Seventy-fifth session", else a GA document's.
 
@@ -588,8 +515,7 @@ def _read_session(
     from_symbol = _session_of_symbol(symbol) if symbol else None
     if from_symbol:
         return from_symbol
-    for at in head.positions(g.KEYWORD_SESSION):
-        found = head.ending_at(g.ORDINAL_BEFORE_SESSION, at, g.ORDINAL_BEFORE_SESSION_REACH)
+    for found in g.ORDINAL_BEFORE_SESSION.matches(head):
         session = _ordinal_value(found)
         if session:
             return session
@@ -624,7 +550,7 @@ def _roman_value(numeral: str) -> int:
 
 
 def _read_title(
-    head: _Source, number: re.Match[str] | None, enacting: re.Match[str] | None
+    head: Lowered, number: re.Match[str] | None, enacting: re.Match[str] | None
 ) -> str | None:
     """The text between the title's anchor and the enacting formula, lines joined.
 
@@ -702,7 +628,7 @@ def _end_of_words(words: list[str], text: str) -> int | None:
     return tokens[token][0] + (last - starts[token]) + 1
 
 
-def _title_start_without_number(head: _Source) -> int | None:
+def _title_start_without_number(head: Lowered) -> int | None:
     sponsors = _sponsor_lines(head)
     if sponsors:
         return sponsors[-1].end()
@@ -713,24 +639,24 @@ def _title_start_without_number(head: _Source) -> int | None:
     return colon.end() if colon else _end_of_line(head.text, heading.end())
 
 
-def _sponsor_lines(head: _Source) -> list[re.Match[str]]:
+def _sponsor_lines(head: Lowered) -> list[re.Match[str]]:
     """What names a draft and its sponsors: "Egypt: draft resolution", a line opening
     "Draft resolution submitted by the Chair ...", "Denmark: amendment to draft
     resolution A/C.2/80/L.13"."""
     found = []
-    for draft in head.matches(g.KEYWORD_DRAFT, g.DRAFT_LINE):
+    for draft in g.DRAFT_LINE.matches(head):
         at = draft.start()
         if draft["submitted"]:
             opens_line = head.text[head.text.rfind("\n", 0, at) + 1 : at].strip() == ""
             if opens_line:
                 found.append(draft)
-        elif head.ending_at(g.SPONSORS_BEFORE_DRAFT, at, g.SPONSORS_BEFORE_DRAFT_REACH):
+        elif _ending_at(head, g.SPONSORS_BEFORE_DRAFT, at, g.SPONSORS_BEFORE_DRAFT_REACH):
             found.append(draft)
     return found
 
 
-def _read_agenda_item(head: _Source) -> str | None:
-    found = next(head.matches(g.KEYWORD_AGENDA, g.AGENDA), None)
+def _read_agenda_item(head: Lowered) -> str | None:
+    found = next(g.AGENDA.matches(head), None)
     if found is None:
         return None
     items = g.AGENDA_SUB_ITEM_SPACING.sub(r" (\1)", found["items"].strip())
@@ -739,22 +665,18 @@ def _read_agenda_item(head: _Source) -> str | None:
     )
 
 
-def _read_committee_report(head: _Source) -> str | None:
-    phrases = sorted(
-        (phrase for keyword in g.KEYWORDS_REPORT for phrase in head.matches(keyword, g.REPORT_OF)),
-        key=lambda phrase: phrase.start(),
-    )
-    for phrase in phrases:
-        if head.ending_at(g.ON_THE_BEFORE_REPORT, phrase.start(), g.ON_THE_BEFORE_REPORT_REACH):
+def _read_committee_report(head: Lowered) -> str | None:
+    for phrase in g.REPORT_OF.matches(head):
+        if _ending_at(head, g.ON_THE_BEFORE_REPORT, phrase.start(), g.ON_THE_BEFORE_REPORT_REACH):
             return next(iter(_symbols_in_parentheses(head.text, phrase.end())), None)
     return None
 
 
-def _read_draft_symbols(head: _Source) -> tuple[str, ...]:
+def _read_draft_symbols(head: Lowered) -> tuple[str, ...]:
     """The drafts of "[without reference to a Main Committee (A/79/L.12)]", else of a
     printed volume's bracketed line under the heading ("[S/4465]", "(S/3139/Rev.2]") or
     of a draft's sponsor line (the draft it replaces or amends)."""
-    phrase = next(head.matches(g.KEYWORD_WITHOUT, g.WITHOUT_COMMITTEE), None)
+    phrase = next(g.WITHOUT_COMMITTEE.matches(head), None)
     if phrase is not None:
         return tuple(dict.fromkeys(_symbols_in_parentheses(head.text, phrase.end())))
     drafts = [found["inside"] for found in g.BRACKETED_DRAFT_LINE.finditer(head.text)]
@@ -779,6 +701,19 @@ def _symbols_in_parentheses(text: str, position: int) -> list[str]:
 
 
 # --- small helpers -----------------------------------------------------------------------
+
+
+def _plain(raw: str) -> Lowered:
+    """``raw`` with the characters ``PLAIN_FORMS`` changes in their plain form."""
+    # translate() is slow; most texts have nothing to translate.
+    return Lowered.of(raw.translate(g.PLAIN_FORMS) if g.NOT_PLAIN.search(raw) else raw)
+
+
+def _ending_at(
+    source: Lowered, pattern: re.Pattern[str], end: int, reach: int
+) -> re.Match[str] | None:
+    """The match of a ``\\Z``-ended pattern ending at ``end``, within ``reach`` before it."""
+    return pattern.search(source.text, max(0, end - reach), end)
 
 
 def _compact(text: str) -> str:

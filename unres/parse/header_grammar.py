@@ -1,15 +1,10 @@
-"""The grammar of resolution headers and closing lines, as compiled patterns only (the
-logic that ranks and combines them is in ``header``).
+"""The grammar of resolution headers and closing lines, as patterns only (the logic that
+ranks and combines them is in ``header``).
 
-Speed: a pattern scanned over a whole header is slow in ``re`` whenever it opens with
-``\\b``, a look-behind or a case-blind group, because that defeats the engine's
-literal-prefix search. So nearly every pattern here is *anchored at a keyword* that the
-logic finds with ``str.find`` on a lower-cased copy (the KEYWORD_* constants):
-
-* forward patterns start with their keyword and are used with ``pattern.match(text, at)``;
-* backward patterns end in ``\\Z`` and are searched in a short window that ends at the
-  keyword (``pattern.search(text, at - reach, at)``): the ordinal before "session" or
-  "meeting", the "Resolution" before "adopted by".
+Most patterns are declared with the keyword they start at ("adopted by the ...", "Agenda
+item ...") or end with ("46th plenary meeting"), or the needle they hold ("RES" of a
+printed symbol), and match only there (see ``prefilter``). Patterns that end in ``\\Z``
+read what stands just before a position: the "Resolution" before "adopted by".
 
 Organ names are spelled with ``spaced`` so that converter damage ("General Assembl y",
 "Gene ral Assembly", "GeneralAssembly", capitals, a line break between words) still reads.
@@ -20,6 +15,7 @@ from __future__ import annotations
 import re
 
 from unres.parse.bodies import ORGANS, longest_first, names_pattern, prefixes_pattern, with_series
+from unres.parse.prefilter import AroundNeedle, AtKeyword, EndingAtKeyword, Prefiltered
 from unres.parse.vocab import ORDINAL_WORDS
 
 
@@ -86,14 +82,17 @@ WHITESPACE = re.compile(r"\s+")
 
 # --- the enacting formula that closes the header ------------------------------------------
 
-KEYWORD_THE = "the"
 # "The General Assembly," (the comma may be missing before a single operative
 # paragraph, then the line ends; a decision of lettered items has a colon).
 # Not "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY".
-ENACTING_FORMULA = re.compile(
-    r"(?<!by )(?<!BY )(?<!of )(?<!OF )(?<!to )(?<!TO )"
-    rf"(?:The|THE)\s+(?P<organ>{_ORGAN})\s*(?:,|:|$)",
-    re.MULTILINE,
+ENACTING_FORMULA = AtKeyword(
+    re.compile(
+        r"(?<!by )(?<!BY )(?<!of )(?<!OF )(?<!to )(?<!TO )"
+        rf"(?:The|THE)\s+(?P<organ>{_ORGAN})\s*(?:,|:|$)",
+        re.MULTILINE,
+    ),
+    "The",
+    "THE",
 )
 # 1940s texts open a line with the organ alone: "Security Council, having received ...".
 ENACTING_FORMULA_BARE = re.compile(rf"[\"'\u201c\u2018]?[ \t]*(?P<organ>{_ORGAN})\s*,")
@@ -106,9 +105,10 @@ ENACTING_FORMULA_DECISION = re.compile(
 
 # --- adoption and meetings ---------------------------------------------------------------
 
-KEYWORD_ADOPTED = "adopted"
 # "[Resolution] adopted by the General Assembly [on 16 December 2020]", possibly wrapped.
-ADOPTED_BY = re.compile(rf"(?i:adopted\s+by\s+the)\s+(?P<organ>{_ORGAN})")
+ADOPTED_BY = AtKeyword(
+    re.compile(rf"(?i:adopted\s+by\s+the)\s+(?P<organ>{_ORGAN})"), "adopted", case_blind=True
+)
 KIND_BEFORE_ADOPTED = re.compile(r"(?P<kind>(?i:resolution|decision))s?\s+\Z")
 KIND_BEFORE_ADOPTED_REACH = 16
 # "Adopted by the Security Council at its 8808th meeting", "Adopted unanimously at its
@@ -116,12 +116,11 @@ KIND_BEFORE_ADOPTED_REACH = 16
 # The Security Council's printed volumes add "Approved", "without a vote", "resumed",
 # "(closed)" and line-end hyphens ("194th meet-\ning"), and their OCR misreads digits
 # (see OCR_MEETING_NUMBER) and drops an "e" ("1771st meting").
-KEYWORD_APPROVED = "approved"
 OCR_MEETING_NUMBER = r"[0-9Iil\]][0-9Iil\]OS]{0,4}(?:[ ][0-9]{1,2}(?=\s?(?i:st|nd|rd|th|d)\b))?"
 # "th" read as "ih" ("]8S6ih meeting").
 _MEETING_ORDINAL = r"(?i:st|nd|rd|th|d|ih)"
 _MEETING_WORD = r"(?i:mee?t(?:-\s*)?ing)\b"
-ADOPTED_AT_MEETING = re.compile(
+_ADOPTED_AT_MEETING = re.compile(
     r"(?i:(?:adopted|approved)(?:[\s,]+(?:unanimously|without\s+a\s+vote|by\s+consensus))*"
     r"[\s,]+(?:by\s+the\s+)?)"
     # The organ, or what is left of its name ("Adopted by the Security at its ...").
@@ -130,21 +129,30 @@ ADOPTED_AT_MEETING = re.compile(
     rf"(?P<meeting>{OCR_MEETING_NUMBER})\s?{_MEETING_ORDINAL}_?\s+"
     rf"(?:\((?i:closed|private)\)\s+)?{_MEETING_WORD}"
 )
+ADOPTED_AT_MEETING = AtKeyword(_ADOPTED_AT_MEETING, "adopted", case_blind=True)
+APPROVED_AT_MEETING = AtKeyword(_ADOPTED_AT_MEETING, "approved", case_blind=True)
 
-KEYWORD_AT_ITS = "at its"
 # Human Rights Council decisions: "At its 30th meeting, on 5 April 2016, the Human Rights
 # Council decided ...". Capital "At": a sentence opening, not "appointed ... at its".
-AT_ITS_MEETING = re.compile(
-    r"(?<![A-Za-z])(?:At|AT)\s+(?:its|ITS)\s+(?P<meeting>[0-9]{1,5})\s?(?i:st|nd|rd|th|d)"
-    r"\s+(?i:meeting)\b"
+AT_ITS_MEETING = AtKeyword(
+    re.compile(
+        r"(?<![A-Za-z])(?:At|AT)\s+(?:its|ITS)\s+(?P<meeting>[0-9]{1,5})\s?(?i:st|nd|rd|th|d)"
+        r"\s+(?i:meeting)\b"
+    ),
+    "at its",
+    case_blind=True,
 )
 
-KEYWORD_MEETING = "meeting"
-# The ordinal before "meeting": "46th plenary ", "Seventeenth plenary ", "53rd ".
-ORDINAL_BEFORE_MEETING = re.compile(
-    rf"{_ORDINAL}\s*(?i:\(\s*(?:resumed|continued)\s*\)\s*)?(?P<plenary>(?i:plenary)\s+)?\Z"
+# "46th plenary meeting", "Seventeenth plenary meeting", "53rd meeting".
+ORDINAL_BEFORE_MEETING = EndingAtKeyword(
+    re.compile(
+        rf"{_ORDINAL}\s*(?i:\(\s*(?:resumed|continued)\s*\)\s*)?(?P<plenary>(?i:plenary)\s+)?"
+        r"(?i:meeting)\Z"
+    ),
+    "meeting",
+    reach=48,
+    case_blind=True,
 )
-ORDINAL_BEFORE_MEETING_REACH = 48
 
 # What may stand between a meeting or adoption phrase and its date: ", on", "held on".
 DATE_LEAD = re.compile(r"[\s,]*(?i:held\s+)?(?i:on)?\s*")
@@ -153,46 +161,57 @@ DATE_REACH = 40
 
 # --- distribution ------------------------------------------------------------------------
 
-KEYWORD_DISTRIBUTION = "distr"
-DISTRIBUTION = re.compile(r"(?<![A-Za-z])(?i:distr)\s?\.?\s*:?\s*(?i:general|limited|restricted)\b")
+DISTRIBUTION = AtKeyword(
+    re.compile(r"(?<![A-Za-z])(?i:distr)\s?\.?\s*:?\s*(?i:general|limited|restricted)\b"),
+    "distr",
+    case_blind=True,
+)
 # Page furniture the segmenter may have left between "Distr.: General" and its date.
 DISTRIBUTION_GAP = re.compile(r"(?:\s|[0-9]{2}-[0-9]{5}\s?\(E\)|\*[0-9]{5,}\*)*")
 
 # --- session -----------------------------------------------------------------------------
 
-KEYWORD_SESSION = "session"
-# The ordinal before "session": "Seventy-fifth ", "Fifty- first ", "80th ".
-ORDINAL_BEFORE_SESSION = re.compile(rf"{_ORDINAL}\s+\Z")
-ORDINAL_BEFORE_SESSION_REACH = 40
+# "Seventy-fifth session", "Fifty- first session", "80th session".
+ORDINAL_BEFORE_SESSION = EndingAtKeyword(
+    re.compile(rf"{_ORDINAL}\s+(?i:session)\Z"), "session", reach=40, case_blind=True
+)
 
 # --- agenda item -------------------------------------------------------------------------
 
-KEYWORD_AGENDA = "agenda"
 _AGENDA_SUB_ITEM = r"\(\s*(?:[a-z]{1,3}|[A-Z]{1,2})\s*\)"
 _AGENDA_ITEM = rf"[0-9]{{1,3}}(?:\s*{_AGENDA_SUB_ITEM})?"
 # "Agenda item 72 (b)", "Agenda items 12 and 41", "Agenda items 68 (b) and (c)"; the
 # item's title that follows on the same line is not part of it.
-AGENDA = re.compile(
-    r"(?<![A-Za-z])(?i:agenda\s+items?)\s*"
-    rf"(?P<items>{_AGENDA_ITEM}(?:\s*(?:,|\band\b)\s*(?:{_AGENDA_ITEM}|{_AGENDA_SUB_ITEM}))*)"
+AGENDA = AtKeyword(
+    re.compile(
+        r"(?<![A-Za-z])(?i:agenda\s+items?)\s*"
+        rf"(?P<items>{_AGENDA_ITEM}(?:\s*(?:,|\band\b)\s*(?:{_AGENDA_ITEM}|{_AGENDA_SUB_ITEM}))*)"
+    ),
+    "agenda",
+    case_blind=True,
 )
 AGENDA_SUB_ITEM_SPACING = re.compile(r"\s*\(\s*([a-zA-Z]{1,3})\s*\)")
 AGENDA_SEPARATOR_SPACING = re.compile(r"\s*,\s*|\s+and\s+")
 
 # --- committee report and drafts ---------------------------------------------------------
 
-KEYWORDS_REPORT = ("report", "recommendation")
 # "[on the report of the Third Committee (A/75/478/Add.2, para. 89)]": up to the "(";
 # ECOSOC's "[on the recommendation of the Commission on the Status of Women (E/2019/27)]",
 # a decision's "on the recommendation of the Fifth Committee (A/72/682, para. 6)".
-REPORT_OF = re.compile(
-    r"(?i:(?:reports?|recommendations?)\s+of\s+the)\s+[^()\[\]]{2,160}?\s*(?=\()"
+REPORT_OF = AtKeyword(
+    re.compile(r"(?i:(?:reports?|recommendations?)\s+of\s+the)\s+[^()\[\]]{2,160}?\s*(?=\()"),
+    "report",
+    "recommendation",
+    case_blind=True,
 )
 ON_THE_BEFORE_REPORT = re.compile(r"(?i:on\s+the)\s+\Z")
 ON_THE_BEFORE_REPORT_REACH = 12
 
-KEYWORD_WITHOUT = "without"
-WITHOUT_COMMITTEE = re.compile(r"(?i:without\s+reference\s+to\s+a\s+main\s+committee)\s*(?=\()")
+WITHOUT_COMMITTEE = AtKeyword(
+    re.compile(r"(?i:without\s+reference\s+to\s+a\s+main\s+committee)\s*(?=\()"),
+    "without",
+    case_blind=True,
+)
 
 # The Security Council's printed volumes put the adopted draft's symbol on a line of its
 # own under the heading, OCR bending the brackets: "[S/4465]", "(S/3139/Rev.2]",
@@ -213,44 +232,53 @@ DOCUMENT_SYMBOL = re.compile(rf"(?<![\w/])[A-Z]{{1,2}}(?:\s?/\s?{_SYMBOL_PART})+
 
 # --- the document's own symbol and number ------------------------------------------------
 
-# Needles (case-sensitive) of a printed resolution symbol, and the window around them.
-PRINTED_SYMBOL_NEEDLES = ("RES", "DEC")
-PRINTED_SYMBOL_REACH_BEFORE, PRINTED_SYMBOL_REACH_AFTER = 14, 40
 _ORGAN_SERIES = prefixes_pattern(with_series("resolution", ORGANS), gap=r"\s?")
 # A/RES/75/180, A/RES/192 (III), S/RES/1325 (2000), A/HRC/RES/31/12, A/HRC/DEC/31/116,
 # E/CN.4/RES/2005/45, E/RES/1996/31, A/RES/ES-10/21; spaces from a converter tolerated.
-PRINTED_SYMBOL = re.compile(
-    rf"(?<![\w/])(?P<series>{_ORGAN_SERIES})"
-    r"\s?/\s?(?P<kind>RES|DEC)\s?/\s?"
-    r"(?:(?P<session>(?:E?S\s?-\s?)?[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})(?![0-9])"
-    r"|(?P<number>[0-9]{1,4})\s*(?:(?P<part>[A-Z])\s*)?\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))"
+PRINTED_SYMBOL = AroundNeedle(
+    re.compile(
+        rf"(?<![\w/])(?P<series>{_ORGAN_SERIES})"
+        r"\s?/\s?(?P<kind>RES|DEC)\s?/\s?"
+        r"(?:(?P<session>(?:E?S\s?-\s?)?[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})(?![0-9])"
+        r"|(?P<number>[0-9]{1,4})\s*(?:(?P<part>[A-Z])\s*)?\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))"
+    ),
+    "RES",
+    "DEC",
+    before=14,
+    after=40,
 )
 
 # The resolution's number printed before its title: "75/180.", "49/12.Work", "31/12.",
-# "ES-10/21.", "192 (III).". Found from its "/" or "(<roman>" needle, searched in a window
-# around it. Not part of a symbol, of a date "5/15/2008" or of "No. 53".
+# "ES-10/21.", "192 (III).". Not part of a symbol, of a date "5/15/2008" or of "No. 53".
 # The Security Council's printed volumes head a resolution "3 (1946). Resolution of ...".
-NUMBER_BEFORE_TITLE_NEEDLES = ("/", "(I", "(V", "(X", "(L", "(1", "(2")
-NUMBER_BEFORE_TITLE_REACH_BEFORE, NUMBER_BEFORE_TITLE_REACH_AFTER = 10, 14
-NUMBER_BEFORE_TITLE = re.compile(
-    r"(?<![\w/.\-])"
-    r"(?:(?P<session>(?:E?S-)?[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})"
-    r"|(?P<number>[0-9]{1,4})\s?(?:(?P<part>[A-Z])\s?)?\((?P<paren>[IVXL]+|[0-9]{4})\))"
-    r"\s?\.(?![0-9])\s*"
+NUMBER_BEFORE_TITLE = AroundNeedle(
+    re.compile(
+        r"(?<![\w/.\-])"
+        r"(?:(?P<session>(?:E?S-)?[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})"
+        r"|(?P<number>[0-9]{1,4})\s?(?:(?P<part>[A-Z])\s?)?\((?P<paren>[IVXL]+|[0-9]{4})\))"
+        r"\s?\.(?![0-9])\s*"
+    ),
+    *("/", "(I", "(V", "(X", "(L", "(1", "(2"),
+    before=10,
+    after=14,
 )
 # Words that make a number a citation ("resolution 60/1."), not the document's own.
 CITING_WORD_BEFORE = re.compile(r"(?i:resolutions?|decisions?)\s*\Z")
 CITING_WORD_REACH = 14
 
-KEYWORDS_HEADING = ("resolution", "decision")
 # A heading naming the resolution: "Resolution 192 (III) extract, PARIS, 19 November 1948",
 # "Resolution 2583 (2021)", "resolution 2403 (2018)", "Resolution 2005/45", a web-page
 # title "Security Council Resolution 2583, Date of ...", or the decision: "Decision 2/102".
-RESOLUTION_HEADING = re.compile(
-    r"(?<![A-Za-z])(?P<kind>[Rr]esolution|RESOLUTION|[Dd]ecision|DECISION)\s+"
-    r"(?:(?P<session>[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})(?![0-9/])"
-    r"|(?P<number>[0-9]{1,4})(?:\s?(?P<part>[A-Z])(?=\s?\())?"
-    r"(?:\s*\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))?(?![0-9/]))"
+RESOLUTION_HEADING = AtKeyword(
+    re.compile(
+        r"(?<![A-Za-z])(?P<kind>[Rr]esolution|RESOLUTION|[Dd]ecision|DECISION)\s+"
+        r"(?:(?P<session>[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})(?![0-9/])"
+        r"|(?P<number>[0-9]{1,4})(?:\s?(?P<part>[A-Z])(?=\s?\())?"
+        r"(?:\s*\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))?(?![0-9/]))"
+    ),
+    "resolution",
+    "decision",
+    case_blind=True,
 )
 
 # The date line under a heading: "Resolution 243 (1967) / of 12 December 1967", the rest
@@ -270,7 +298,6 @@ MONTH_SIMILARITY = 0.75
 HEADING_PREFIX = re.compile(rf"Human\s+Rights|{names_pattern(ORGANS)}")
 TITLE_AFTER_HEADING = re.compile(r"[ \t]*[:.][ \t]*(?=\S)")
 
-KEYWORD_DRAFT = "draft"
 _DRAFT_REFERENCE = r"[A-Z](?:\s?/\s?[A-Za-z0-9.\-]+)+"
 # What names a draft and its sponsors, after which its title is printed:
 # "Austria, Brazil and Chile: [revised] draft resolution", "Egypt:* draft decision";
@@ -278,13 +305,17 @@ _DRAFT_REFERENCE = r"[A-Z](?:\s?/\s?[A-Za-z0-9.\-]+)+"
 # (Finland)[, on the basis of informal consultations on draft resolution A/C.2/80/L.5]",
 # "Draft decision submitted by the Bureau"; "Denmark:* amendment to draft resolution
 # A/C.2/80/L.13/Rev.1".
-DRAFT_LINE = re.compile(
-    r"(?i:draft\s+(?P<kind>resolution|decision))\b"
-    r"(?:(?P<submitted>\s+submitted\s+by\s+the\s+[^,()\n]{1,80}"
-    r"(?:,\s*[^,()]{1,80}?\s*\([^()]{2,60}\))?"
-    r"(?:,?\s+on\s+the\s+basis\s+of\s+informal\s+consultations\s+on\s+draft\s+"
-    rf"(?:resolution|decision)s?\s+{_DRAFT_REFERENCE}(?:\s+and\s+{_DRAFT_REFERENCE})?)?)"
-    rf"|\s+(?P<amended>{_DRAFT_REFERENCE}))?"
+DRAFT_LINE = AtKeyword(
+    re.compile(
+        r"(?i:draft\s+(?P<kind>resolution|decision))\b"
+        r"(?:(?P<submitted>\s+submitted\s+by\s+the\s+[^,()\n]{1,80}"
+        r"(?:,\s*[^,()]{1,80}?\s*\([^()]{2,60}\))?"
+        r"(?:,?\s+on\s+the\s+basis\s+of\s+informal\s+consultations\s+on\s+draft\s+"
+        rf"(?:resolution|decision)s?\s+{_DRAFT_REFERENCE}(?:\s+and\s+{_DRAFT_REFERENCE})?)?)"
+        rf"|\s+(?P<amended>{_DRAFT_REFERENCE}))?"
+    ),
+    "draft",
+    case_blind=True,
 )
 SPONSORS_BEFORE_DRAFT = re.compile(
     r":\**\s*(?i:revised\s+|amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?)?\Z"
@@ -293,14 +324,18 @@ SPONSORS_BEFORE_DRAFT_REACH = 36
 # The number a draft leaves open before its title: "31/... Freedom of expression".
 NUMBER_PLACEHOLDER = re.compile(r"(?:E?S-)?[0-9]{1,4}\s?/\s?(?:\.{3}|…)\.?\s*")
 # A draft's own symbol printed as the first thing on a line: "A/C.3/75/L.5", looked for
-# only in a document of limited distribution.
-KEYWORD_LIMITED = "limited"
-DRAFT_SYMBOL_NEEDLE = "/L."
+# only in a document of limited distribution (one that says "limited").
+LIMITED_DISTRIBUTION = "limited"
+DRAFT_SYMBOL_MARK = "/L."
 _DRAFT_SERIES = prefixes_pattern(with_series("draft_resolution"), gap=r"\s?")
-LINE_START_DRAFT_SYMBOL = re.compile(
-    rf"^[ \t]*(?:United\s+Nations\s+)?(?P<symbol>(?:{_DRAFT_SERIES})\s?/\s?(?:E?S-)?[0-9]{{1,4}}"
-    r"\s?/\s?L\.\s?[0-9]{1,4}(?:\s?/\s?(?:Add|Rev)\.\s?[0-9]{1,3})*)",
-    re.MULTILINE,
+LINE_START_DRAFT_SYMBOL = Prefiltered(
+    re.compile(
+        r"^[ \t]*(?:United\s+Nations\s+)?"
+        rf"(?P<symbol>(?:{_DRAFT_SERIES})\s?/\s?(?:E?S-)?[0-9]{{1,4}}"
+        r"\s?/\s?L\.\s?[0-9]{1,4}(?:\s?/\s?(?:Add|Rev)\.\s?[0-9]{1,3})*)",
+        re.MULTILINE,
+    ),
+    DRAFT_SYMBOL_MARK,
 )
 
 # --- text clean-up -----------------------------------------------------------------------

@@ -1,27 +1,51 @@
-"""Rules that run their regex only on texts holding a literal the match needs.
+"""Rules that run their regex only where a literal the match needs occurs.
 
-Scanning a whole text with a regex costs far more than looking for a string, and most
-texts hold nothing most rules fix. So a rule declares the literal strings of which one
-occurs wherever its pattern matches, as eyecite's extractors do, and ``Prefiltered``
-runs the pattern only on texts that hold one. The literals only decide whether the
-pattern runs, never what it matches: a rule with a wrong literal misses matches, which
-the rule's tests catch.
+Scanning a whole text with a regex costs far more than looking for a string, and a
+regex that opens with ``\\b``, a look-behind, a case-blind group or an alternation
+defeats the engine's own literal search. So a rule declares the literal strings its
+matches need, as eyecite's extractors do, and runs its pattern only where they occur:
 
-How the literals are looked for is decided here, once (``make bench`` measures it): a
-character with ``in`` (a memchr); longer literals by one compiled search from their
-common start, the rest checked ahead, else from their common end, the rest checked
-behind, where a start or end of spaces does not count (spaces are everywhere: the
-engine would stop at each); literals that share neither, one search each.
+* ``Prefiltered(pattern, *literals)``: the pattern runs on a whole text that holds one;
+* ``AtKeyword(pattern, *keywords)``: matches that start at a keyword ("adopted by ...");
+* ``EndingAtKeyword(pattern, *keywords, reach=)``: matches that end with a keyword, at
+  most ``reach`` characters before it ("46th plenary meeting");
+* ``AroundNeedle(pattern, *needles, before=, after=)``: matches that hold a needle, in
+  a window around it ("RES" of "A/RES/75/180");
+* ``FromWordBefore(pattern, needle, word=)``: matches that start the word of ``word``
+  characters that runs up to a needle ("A/75/53" from its "/"), as ``finditer``.
+
+A case-blind keyword is found in a ``Lowered`` text, whose lower-cased copy is made once
+for all the rules read on it. The literals only decide where the pattern runs, never
+what it matches: a rule with a wrong literal misses matches, which the rule's tests
+catch.
+
+How the literals are looked for is decided here, once (``make bench`` measures it):
+keywords and needles with ``str.find``; a prefilter's literals, a character with ``in``
+(a memchr); longer literals by one compiled search from their common start, the rest
+checked ahead, else from their common end, the rest checked behind, where a start or
+end of spaces does not count (spaces are everywhere: the engine would stop at each);
+literals that share neither, one search each.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+import string
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-__all__ = ["Prefiltered"]
+__all__ = [
+    "AroundNeedle",
+    "AtKeyword",
+    "EndingAtKeyword",
+    "FromWordBefore",
+    "Lowered",
+    "Prefiltered",
+]
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 class Prefiltered:
@@ -42,6 +66,147 @@ class Prefiltered:
 
     def sub(self, replacement: str | Callable[[Any], str], text: str) -> str:
         return str(self.pattern.sub(replacement, text)) if self._holds(text) else text
+
+    def search(self, text: str) -> Any:
+        return self.pattern.search(text) if self._holds(text) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Lowered:
+    """A text and a lower-cased copy of the same length, where case-blind keywords are
+    found (a position in one is the same position in the other)."""
+
+    text: str
+    lower: str
+
+    @classmethod
+    def of(cls, text: str) -> Lowered:
+        lower = text.lower()
+        if len(lower) != len(text):  # a few non-ASCII letters grow when lower-cased
+            lower = text.translate(_ASCII_LOWER)
+        return cls(text, lower)
+
+
+class _Anchored:
+    """A pattern run only at the occurrences of its keywords."""
+
+    __slots__ = ("case_blind", "keywords", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], *keywords: str, case_blind: bool) -> None:
+        if not keywords or not all(keywords):
+            raise ValueError("an anchored pattern needs keywords, none of them empty")
+        if case_blind and any(keyword != keyword.lower() for keyword in keywords):
+            raise ValueError("a case-blind keyword is written in lower case")
+        self.pattern = pattern
+        self.keywords = keywords
+        self.case_blind = case_blind
+
+    def _texts(self, text: str | Lowered) -> tuple[str, str]:
+        """The text the pattern reads and the one its keywords are found in."""
+        if isinstance(text, Lowered):
+            return text.text, text.lower if self.case_blind else text.text
+        return text, Lowered.of(text).lower if self.case_blind else text
+
+    def _occurrences(self, haystack: str) -> Iterable[tuple[int, int]]:
+        """(start, end) of each keyword occurrence, in text order."""
+        if len(self.keywords) == 1:
+            return _occurrences(haystack, self.keywords[0])
+        return sorted(
+            {span for keyword in self.keywords for span in _occurrences(haystack, keyword)}
+        )
+
+
+class AtKeyword(_Anchored):
+    """Matches of ``pattern`` that start at one of ``keywords``, in text order."""
+
+    __slots__ = ()
+
+    def __init__(self, pattern: re.Pattern[str], *keywords: str, case_blind: bool = False) -> None:
+        super().__init__(pattern, *keywords, case_blind=case_blind)
+
+    def matches(self, text: str | Lowered) -> Iterator[re.Match[str]]:
+        source, haystack = self._texts(text)
+        for start, _ in self._occurrences(haystack):
+            found = self.pattern.match(source, start)
+            if found:
+                yield found
+
+
+class EndingAtKeyword(_Anchored):
+    """Matches of ``pattern`` that end with one of ``keywords`` and start at most
+    ``reach`` characters before it, in text order: the pattern ends in its keyword and
+    ``\\Z``."""
+
+    __slots__ = ("reach",)
+
+    def __init__(
+        self, pattern: re.Pattern[str], *keywords: str, reach: int, case_blind: bool = False
+    ) -> None:
+        super().__init__(pattern, *keywords, case_blind=case_blind)
+        self.reach = reach
+
+    def matches(self, text: str | Lowered) -> Iterator[re.Match[str]]:
+        source, haystack = self._texts(text)
+        for start, end in self._occurrences(haystack):
+            found = self.pattern.search(source, max(0, start - self.reach), end)
+            if found:
+                yield found
+
+
+class AroundNeedle(_Anchored):
+    """Matches of ``pattern`` that hold one of ``needles``, searched from ``before``
+    characters before the needle to ``after`` characters after it; one per start, in
+    text order."""
+
+    __slots__ = ("after", "before")
+
+    def __init__(self, pattern: re.Pattern[str], *needles: str, before: int, after: int) -> None:
+        super().__init__(pattern, *needles, case_blind=False)
+        self.before, self.after = before, after
+
+    def matches(self, text: str | Lowered) -> Iterator[re.Match[str]]:
+        source, haystack = self._texts(text)
+        found_at: dict[int, re.Match[str]] = {}
+        for needle in self.keywords:
+            for at, _ in _occurrences(haystack, needle):
+                found = self.pattern.search(source, max(0, at - self.before), at + self.after)
+                if found and found.start() <= at < found.end():
+                    found_at[found.start()] = found
+        return (found_at[start] for start in sorted(found_at))
+
+
+class FromWordBefore(_Anchored):
+    """What ``pattern.finditer`` finds when each match starts the run of ``word``
+    characters that ends at a ``needle`` (the pattern's look-behind says a match
+    starts no word): the pattern is tried at those starts only."""
+
+    __slots__ = ("word",)
+
+    def __init__(self, pattern: re.Pattern[str], needle: str, *, word: frozenset[str]) -> None:
+        super().__init__(pattern, needle, case_blind=False)
+        self.word = word
+
+    def matches(self, text: str | Lowered) -> Iterator[re.Match[str]]:
+        source, _ = self._texts(text)
+        needle = self.keywords[0]
+        consumed = 0
+        at = source.find(needle)
+        while at >= 0:
+            start = at
+            while start > consumed and source[start - 1] in self.word:
+                start -= 1
+            found = self.pattern.match(source, start)
+            if found:
+                yield found
+                consumed = found.end()
+            at = source.find(needle, max(at + 1, consumed))
+
+
+def _occurrences(haystack: str, keyword: str) -> Iterator[tuple[int, int]]:
+    at = haystack.find(keyword)
+    while at >= 0:
+        yield at, at + len(keyword)
+        at = haystack.find(keyword, at + 1)
 
 
 def _finder(literals: tuple[str, ...]) -> Callable[[str], bool]:

@@ -16,8 +16,9 @@ Three families of tokens:
   (``2/CMA.1``) and WHA resolutions (``72.2``) out.
 
 Patterns are written for the standard ``re`` module, which runs them faster than
-``regex`` does. Scans start from literal searches ("/", "esolution") rather than one big
-alternation, which the engine cannot start from a literal (``make bench`` measures both).
+``regex`` does (``make bench`` measures both). The scans are declared with the literals
+their matches need (see ``prefilter``): a keyword opens with "resolution" or "decision",
+a symbol holds a "/".
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import re
 import string
 
 from unres.parse.bodies import BODIES, Body, Kind, names_pattern
+from unres.parse.prefilter import AtKeyword, FromWordBefore
 
 # Hyphen, Unicode hyphen, non-breaking hyphen, en dash: escaped for use inside [...].
 _HYPHENS = "\\-\u2010\u2011\u2013"
@@ -57,12 +59,12 @@ _RESOLUTION_SYMBOL = (
     r"(?:[ ]?[A-Z](?=[ ]?\())?(?:[ ]?\((?:[IVXL]+|[0-9]{4})\))?)"
 )
 
-# A symbol never starts in the middle of a word, a number or another symbol. The scan
-# finds each "/" (a fast literal search) and matches from the start of the word it ends.
-SYMBOL_WORD_CHARS = frozenset(string.ascii_letters + string.digits + ".")
+# A symbol never starts in the middle of a word, a number or another symbol: it starts
+# the word that runs up to its first "/".
 SYMBOL = re.compile(
     rf"(?<![A-Za-z0-9/.{_HYPHENS}])(?:{_RESOLUTION_SYMBOL}|(?P<document>{_DOCUMENT_SYMBOL}))"
 )
+SYMBOLS = FromWordBefore(SYMBOL, "/", word=frozenset(string.ascii_letters + string.digits + "."))
 
 SYMBOL_HYPHEN = re.compile(f"[{_HYPHENS}]")
 SYMBOL_QUALIFIER_SPACING = re.compile(r"\s*\\?\(\s*(Part|PART|Vol\.|VOL\.)\s*([IVX0-9]+)\\?\)")
@@ -82,13 +84,14 @@ RESOLUTION_NUMBER = re.compile(
     r"|(?P<bare>[0-9]{1,4})(?![0-9/]|[.,][0-9]|\s*\()"
 )
 
-# "resolution", "Resolutions", "DECISION" … directly followed by a number. The scan looks
-# for the needles (fast literal searches) and matches the keyword one character before.
-CITATION_KEYWORD_NEEDLES = ("esolution", "ecision", "ESOLUTION", "ECISION")
-CITATION_KEYWORD = re.compile(
-    r"(?<![A-Za-z])(?P<keyword>(?:[Rr]esolution|RESOLUTION|[Dd]ecision|DECISION)[sS]?)"
-    # No space at all when a converter ran the words together ("resolution70/1").
-    rf"\s*(?:No\.\s?)?(?=[0-9]|E?S[{_HYPHENS}][0-9])"
+# "resolution", "Resolutions", "DECISION" … directly followed by a number.
+CITATION_KEYWORD = AtKeyword(
+    re.compile(
+        r"(?<![A-Za-z])(?P<keyword>(?:[Rr]esolution|RESOLUTION|[Dd]ecision|DECISION)[sS]?)"
+        # No space at all when a converter ran the words together ("resolution70/1").
+        rf"\s*(?:No\.\s?)?(?=[0-9]|E?S[{_HYPHENS}][0-9])"
+    ),
+    *("resolution", "Resolution", "RESOLUTION", "decision", "Decision", "DECISION"),
 )
 
 _MONTH_NAME = (
