@@ -104,8 +104,8 @@ def find_citations(text: str, *, own_symbols: set[str]) -> list[tuple[CitationKi
 
 def find_citation_matches(text: str, *, own_symbols: Iterable[str]) -> list[CitationMatch]:
     """Every citation in ``text`` with its position and body, in order."""
-    keywords = list(CITATION_KEYWORD.matches(text))
-    symbols = list(SYMBOLS.matches(text))
+    keywords = CITATION_KEYWORD.matches(text)
+    symbols = SYMBOLS.matches(text)
     if not keywords and not symbols:
         return []
     own = _read_own_symbols(frozenset(own_symbols))

@@ -138,7 +138,7 @@ def _enacting_formula(head: Lowered) -> re.Match[str] | None:
     """The last "The General Assembly," (web-page text before the header may name an
     organ in passing; the formula itself closes the header), else a 1940s bare one or a
     Human Rights Council decision's "At its 30th meeting, ..., the Human Rights Council"."""
-    formulas = list(g.ENACTING_FORMULA.matches(head))
+    formulas = g.ENACTING_FORMULA.matches(head)
     formulas = formulas or [
         found
         for at in _line_starts(head.text)
@@ -343,7 +343,7 @@ def _damaged_heading_date(head: Lowered, number: re.Match[str] | None) -> dt.dat
 
 def _read_distribution_date(head: Lowered, printed: list[re.Match[str]]) -> dt.date | None:
     """ "Distr.: General <date>", else a date printed right after the symbol."""
-    distribution = next(g.DISTRIBUTION.matches(head), None)
+    distribution = next(iter(g.DISTRIBUTION.matches(head)), None)
     for anchor in (distribution, printed[0] if printed else None):
         if anchor:
             gap = g.DISTRIBUTION_GAP.match(head.text, anchor.end())
@@ -379,7 +379,7 @@ def _plausible(date: dt.date) -> bool:
 
 
 def _printed_symbols(head: Lowered) -> list[re.Match[str]]:
-    return list(g.PRINTED_SYMBOL.matches(head))
+    return g.PRINTED_SYMBOL.matches(head)
 
 
 def _number_before_title(head: Lowered, enacting: re.Match[str] | None) -> re.Match[str] | None:
@@ -430,18 +430,17 @@ def _ranked_headings(head: Lowered) -> list[re.Match[str]]:
     """
     headings = [
         heading
-        for heading in _heading_matches(head)
+        for heading in g.RESOLUTION_HEADING.matches(head)
         if heading.group(0)[0] in "RD" or _is_year(heading["paren"]) or _opens_line(head, heading)
     ]
     return sorted(headings, key=lambda heading: heading["paren"] is None)
 
 
 def _heading_at_line_start(head: Lowered) -> re.Match[str] | None:
-    return next((heading for heading in _heading_matches(head) if _opens_line(head, heading)), None)
-
-
-def _heading_matches(head: Lowered) -> list[re.Match[str]]:
-    return list(g.RESOLUTION_HEADING.matches(head))
+    return next(
+        (heading for heading in g.RESOLUTION_HEADING.matches(head) if _opens_line(head, heading)),
+        None,
+    )
 
 
 def _opens_line(head: Lowered, heading: re.Match[str]) -> bool:
@@ -656,7 +655,7 @@ def _sponsor_lines(head: Lowered) -> list[re.Match[str]]:
 
 
 def _read_agenda_item(head: Lowered) -> str | None:
-    found = next(g.AGENDA.matches(head), None)
+    found = next(iter(g.AGENDA.matches(head)), None)
     if found is None:
         return None
     items = g.AGENDA_SUB_ITEM_SPACING.sub(r" (\1)", found["items"].strip())
@@ -676,7 +675,7 @@ def _read_draft_symbols(head: Lowered) -> tuple[str, ...]:
     """The drafts of "[without reference to a Main Committee (A/79/L.12)]", else of a
     printed volume's bracketed line under the heading ("[S/4465]", "(S/3139/Rev.2]") or
     of a draft's sponsor line (the draft it replaces or amends)."""
-    phrase = next(g.WITHOUT_COMMITTEE.matches(head), None)
+    phrase = next(iter(g.WITHOUT_COMMITTEE.matches(head)), None)
     if phrase is not None:
         return tuple(dict.fromkeys(_symbols_in_parentheses(head.text, phrase.end())))
     drafts = [found["inside"] for found in g.BRACKETED_DRAFT_LINE.finditer(head.text)]

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -81,10 +81,7 @@ class Lowered:
 
     @classmethod
     def of(cls, text: str) -> Lowered:
-        lower = text.lower()
-        if len(lower) != len(text):  # a few non-ASCII letters grow when lower-cased
-            lower = text.translate(_ASCII_LOWER)
-        return cls(text, lower)
+        return cls(text, _lower(text))
 
 
 class _Anchored:
@@ -95,6 +92,8 @@ class _Anchored:
     def __init__(self, pattern: re.Pattern[str], *keywords: str, case_blind: bool) -> None:
         if not keywords or not all(keywords):
             raise ValueError("an anchored pattern needs keywords, none of them empty")
+        if any(one != other and other.startswith(one) for one in keywords for other in keywords):
+            raise ValueError("no keyword may begin another: each occurrence is one start")
         if case_blind and any(keyword != keyword.lower() for keyword in keywords):
             raise ValueError("a case-blind keyword is written in lower case")
         self.pattern = pattern
@@ -105,15 +104,19 @@ class _Anchored:
         """The text the pattern reads and the one its keywords are found in."""
         if isinstance(text, Lowered):
             return text.text, text.lower if self.case_blind else text.text
-        return text, Lowered.of(text).lower if self.case_blind else text
+        return text, _lower(text) if self.case_blind else text
 
-    def _occurrences(self, haystack: str) -> Iterable[tuple[int, int]]:
+    def _occurrences(self, haystack: str) -> list[tuple[int, int]]:
         """(start, end) of each keyword occurrence, in text order."""
-        if len(self.keywords) == 1:
-            return _occurrences(haystack, self.keywords[0])
-        return sorted(
-            {span for keyword in self.keywords for span in _occurrences(haystack, keyword)}
-        )
+        spans = []
+        for keyword in self.keywords:
+            at = haystack.find(keyword)
+            while at >= 0:
+                spans.append((at, at + len(keyword)))
+                at = haystack.find(keyword, at + 1)
+        if len(self.keywords) > 1:
+            spans.sort()
+        return spans
 
 
 class AtKeyword(_Anchored):
@@ -124,12 +127,12 @@ class AtKeyword(_Anchored):
     def __init__(self, pattern: re.Pattern[str], *keywords: str, case_blind: bool = False) -> None:
         super().__init__(pattern, *keywords, case_blind=case_blind)
 
-    def matches(self, text: str | Lowered) -> Iterator[re.Match[str]]:
+    def matches(self, text: str | Lowered) -> list[re.Match[str]]:
         source, haystack = self._texts(text)
-        for start, _ in self._occurrences(haystack):
-            found = self.pattern.match(source, start)
-            if found:
-                yield found
+        match = self.pattern.match
+        return [
+            found for start, _ in self._occurrences(haystack) if (found := match(source, start))
+        ]
 
 
 class EndingAtKeyword(_Anchored):
@@ -145,12 +148,14 @@ class EndingAtKeyword(_Anchored):
         super().__init__(pattern, *keywords, case_blind=case_blind)
         self.reach = reach
 
-    def matches(self, text: str | Lowered) -> Iterator[re.Match[str]]:
+    def matches(self, text: str | Lowered) -> list[re.Match[str]]:
         source, haystack = self._texts(text)
-        for start, end in self._occurrences(haystack):
-            found = self.pattern.search(source, max(0, start - self.reach), end)
-            if found:
-                yield found
+        search, reach = self.pattern.search, self.reach
+        return [
+            found
+            for start, end in self._occurrences(haystack)
+            if (found := search(source, max(0, start - reach), end))
+        ]
 
 
 class AroundNeedle(_Anchored):
@@ -164,21 +169,25 @@ class AroundNeedle(_Anchored):
         super().__init__(pattern, *needles, case_blind=False)
         self.before, self.after = before, after
 
-    def matches(self, text: str | Lowered) -> Iterator[re.Match[str]]:
+    def matches(self, text: str | Lowered) -> list[re.Match[str]]:
         source, haystack = self._texts(text)
         found_at: dict[int, re.Match[str]] = {}
+        # Needle by needle: where two windows read a match from one start, the later
+        # needle's reading is kept.
         for needle in self.keywords:
-            for at, _ in _occurrences(haystack, needle):
+            at = haystack.find(needle)
+            while at >= 0:
                 found = self.pattern.search(source, max(0, at - self.before), at + self.after)
                 if found and found.start() <= at < found.end():
                     found_at[found.start()] = found
-        return (found_at[start] for start in sorted(found_at))
+                at = haystack.find(needle, at + 1)
+        return [found_at[start] for start in sorted(found_at)]
 
 
 class FromWordBefore(_Anchored):
-    """What ``pattern.finditer`` finds when each match starts the run of ``word``
-    characters that ends at a ``needle`` (the pattern's look-behind says a match
-    starts no word): the pattern is tried at those starts only."""
+    """What ``pattern.finditer`` finds, when every match starts the run of ``word``
+    characters that ends at a ``needle`` (a look-behind keeps the pattern from starting
+    inside such a run): the pattern is tried at those starts only."""
 
     __slots__ = ("word",)
 
@@ -186,27 +195,29 @@ class FromWordBefore(_Anchored):
         super().__init__(pattern, needle, case_blind=False)
         self.word = word
 
-    def matches(self, text: str | Lowered) -> Iterator[re.Match[str]]:
+    def matches(self, text: str | Lowered) -> list[re.Match[str]]:
         source, _ = self._texts(text)
-        needle = self.keywords[0]
+        (needle,), word, match = self.keywords, self.word, self.pattern.match
+        found_all = []
         consumed = 0
         at = source.find(needle)
         while at >= 0:
             start = at
-            while start > consumed and source[start - 1] in self.word:
+            while start > consumed and source[start - 1] in word:
                 start -= 1
-            found = self.pattern.match(source, start)
+            found = match(source, start)
             if found:
-                yield found
+                found_all.append(found)
                 consumed = found.end()
             at = source.find(needle, max(at + 1, consumed))
+        return found_all
 
 
-def _occurrences(haystack: str, keyword: str) -> Iterator[tuple[int, int]]:
-    at = haystack.find(keyword)
-    while at >= 0:
-        yield at, at + len(keyword)
-        at = haystack.find(keyword, at + 1)
+def _lower(text: str) -> str:
+    lower = text.lower()
+    if len(lower) != len(text):  # a few non-ASCII letters grow when lower-cased
+        return text.translate(_ASCII_LOWER)
+    return lower
 
 
 def _finder(literals: tuple[str, ...]) -> Callable[[str], bool]:

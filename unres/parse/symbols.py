@@ -91,7 +91,9 @@ CITATION_KEYWORD = AtKeyword(
         # No space at all when a converter ran the words together ("resolution70/1").
         rf"\s*(?:No\.\s?)?(?=[0-9]|E?S[{_HYPHENS}][0-9])"
     ),
-    *("resolution", "Resolution", "RESOLUTION", "decision", "Decision", "DECISION"),
+    "resolution",
+    "decision",
+    case_blind=True,
 )
 
 _MONTH_NAME = (
