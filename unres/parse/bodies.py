@@ -32,6 +32,7 @@ __all__ = [
     "MAIN_COMMITTEES",
     "ORGANS",
     "SECURITY_COUNCIL",
+    "SERIES_MARKS",
     "SUBCOMMISSION",
     "TRUSTEESHIP_COUNCIL",
     "Body",
@@ -42,6 +43,8 @@ __all__ = [
     "body_of_symbol",
     "longest_first",
     "names_pattern",
+    "number_pattern",
+    "numbering_of",
     "prefixes_pattern",
     "printed_numbers_pattern",
     "symbol_document_type",
@@ -62,15 +65,30 @@ class Numbering(enum.Enum):
     NUMBER_ROMAN_SESSION = "number (roman session)"  # before 1976: 2625 (XXV), 217 A (III)
 
 
-# How each scheme prints a resolution's own number where its heading gives it ("75/180.",
-# "2019/4.", 1940s-1970s "3 (1946). Resolution of 4 April 1946", "2625 (XXV). Declaration
-# on ..."), as a pattern without groups; converter spacing tolerated.
-PRINTED_NUMBER: dict[Numbering, str] = {
-    Numbering.SESSION: r"(?:E?S-)?[0-9]{1,3}\s?/\s?[0-9]{1,4}",
-    Numbering.YEAR: r"[0-9]{4}\s?/\s?[0-9]{1,4}",
-    Numbering.NUMBER_YEAR: r"[0-9]{1,4}\s?\(\s?[0-9]{4}\s?\)",
-    Numbering.NUMBER_ROMAN_SESSION: r"[0-9]{1,4}\s?(?:[A-Z]\s?)?\(\s?(?:E?S-)?[IVXLC]+\s?\)",
+@dataclass(frozen=True, slots=True)
+class _Printed:
+    """How a numbering scheme prints a number: a session (or year) and a serial around a
+    slash ("75/180", "2019/4"), or a number, perhaps a part letter, and a year or session
+    in parentheses ("1325 (2000)", "217 A (III)")."""
+
+    # The digits of the session or year before the slash: (fewest, most).
+    session_digits: tuple[int, int] | None = None
+    # What the parentheses after the number hold.
+    paren: str | None = None
+    # A special session's number is marked "S-" or "ES-": "ES-10/21", "1474 (ES-IV)".
+    special: bool = False
+    # "217 A (III)": a resolution adopted in parts.
+    part: bool = False
+
+
+_PRINTED: dict[Numbering, _Printed] = {
+    Numbering.SESSION: _Printed(session_digits=(1, 3), special=True),
+    Numbering.YEAR: _Printed(session_digits=(4, 4)),
+    Numbering.NUMBER_YEAR: _Printed(paren="[0-9]{4}"),
+    Numbering.NUMBER_ROMAN_SESSION: _Printed(paren="[IVXLC]+", special=True, part=True),
 }
+_SERIAL = "[0-9]{1,4}(?![0-9])"
+_NUMBER = "[0-9]{1,4}"
 
 
 class Kind(enum.Enum):
@@ -85,7 +103,7 @@ class Kind(enum.Enum):
 
 
 # What a symbol series marks after the body's prefix: "A/RES/75/180", "A/HRC/DEC/31/117".
-_SERIES_MARK: dict[DocumentType, str] = {"resolution": "RES", "decision": "DEC"}
+SERIES_MARKS: dict[DocumentType, str] = {"resolution": "RES", "decision": "DEC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +146,7 @@ class Body:
         if self.prefix is None:
             return {}
         return {
-            kind: f"{self.prefix}/{_SERIES_MARK[kind]}" if kind in _SERIES_MARK else self.prefix
+            kind: f"{self.prefix}/{SERIES_MARKS[kind]}" if kind in SERIES_MARKS else self.prefix
             for kind in self.issues
         }
 
@@ -266,15 +284,60 @@ def symbol_document_type(symbol: str | None) -> DocumentType | None:
     if body is None or symbol is None:
         return None
     for kind, series in body.series.items():
-        if kind in _SERIES_MARK and symbol.startswith(series + "/"):
+        if kind in SERIES_MARKS and symbol.startswith(series + "/"):
             return kind
     return None
 
 
+def numbering_of(bodies: Iterable[Body]) -> tuple[Numbering, ...]:
+    """The numbering schemes of ``bodies``, each once, in table order."""
+    return tuple(dict.fromkeys(scheme for body in bodies for scheme in body.numbering))
+
+
+def number_pattern(
+    schemes: Iterable[Numbering],
+    *,
+    gap: str = r"\s?",
+    paren_gap: str | None = None,
+    hyphen: str = "-",
+    serial: str = _SERIAL,
+    bare: bool = False,
+) -> str:
+    """An alternation of the number forms ``schemes`` print, in the groups a reader of
+    a number takes apart: ``session`` and ``serial`` ("75/180", "ES-10/21", "2019/4"),
+    or ``number``, ``part`` and ``paren`` ("1325 (2000)", "217 A (III)").
+
+    The tolerances are the reader's: ``gap`` is the spacing a converter may put around
+    the slash, ``paren_gap`` (``gap`` if None) around a part letter and inside the
+    parentheses, ``hyphen`` the one after a special session's "ES"; ``serial`` what
+    stands after the slash (a draft leaves it open: "31/..."); ``bare``: a number may
+    stand without its parentheses ("Resolution 2583").
+    """
+    printed = [_PRINTED[scheme] for scheme in dict.fromkeys(schemes)]
+    special = f"(?:E?S{hyphen})?"
+    forms = []
+    sessions = [form for form in printed if form.session_digits]
+    if sessions:
+        fewest = min(form.session_digits[0] for form in sessions if form.session_digits)
+        most = max(form.session_digits[1] for form in sessions if form.session_digits)
+        marked = special if any(form.special for form in sessions) else ""
+        session = f"{marked}[0-9]{{{fewest},{most}}}"
+        forms.append(f"(?P<session>{session}){gap}/{gap}(?P<serial>{serial})")
+    held = [(special if form.special else "") + form.paren for form in printed if form.paren]
+    if held:
+        around = gap if paren_gap is None else paren_gap
+        part = rf"(?:{around}(?P<part>[A-Z])(?={around}\())?"
+        parens = rf"(?:{around}\({around}(?P<paren>{'|'.join(held)}){around}\))"
+        parts = any(form.part for form in printed)
+        forms.append(f"(?P<number>{_NUMBER}){part if parts else ''}{parens}{'?' if bare else ''}")
+    return "|".join(forms)
+
+
 def printed_numbers_pattern(bodies: Iterable[Body]) -> str:
-    """An alternation of the own-number forms the bodies' numbering schemes print."""
-    schemes = dict.fromkeys(scheme for body in bodies for scheme in body.numbering)
-    return "|".join(PRINTED_NUMBER[scheme] for scheme in schemes)
+    """The own-number forms the bodies' numbering schemes print where a heading gives
+    it ("75/180.", "2019/4.", "3 (1946). Resolution of 4 April 1946", "2625 (XXV).
+    Declaration on ..."), converter spacing tolerated."""
+    return number_pattern(numbering_of(bodies))
 
 
 def with_series(document_type: DocumentType, bodies: Iterable[Body] = BODIES) -> tuple[Body, ...]:

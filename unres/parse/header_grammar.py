@@ -14,7 +14,18 @@ from __future__ import annotations
 
 import re
 
-from unres.parse.bodies import ORGANS, longest_first, names_pattern, prefixes_pattern, with_series
+from unres.parse.bodies import (
+    ORGANS,
+    SERIES_MARKS,
+    Numbering,
+    longest_first,
+    names_pattern,
+    number_pattern,
+    numbering_of,
+    prefixes_pattern,
+    printed_numbers_pattern,
+    with_series,
+)
 from unres.parse.prefilter import AroundNeedle, AtKeyword, EndingAtKeyword, Prefiltered
 from unres.parse.vocab import ORDINAL_WORDS
 
@@ -232,18 +243,20 @@ DOCUMENT_SYMBOL = re.compile(rf"(?<![\w/])[A-Z]{{1,2}}(?:\s?/\s?{_SYMBOL_PART})+
 
 # --- the document's own symbol and number ------------------------------------------------
 
-_ORGAN_SERIES = prefixes_pattern(with_series("resolution", ORGANS), gap=r"\s?")
+_ORGANS_WITH_SERIES = with_series("resolution", ORGANS)
+_ORGAN_SERIES = prefixes_pattern(_ORGANS_WITH_SERIES, gap=r"\s?")
+_SYMBOL_NUMBER = number_pattern(
+    numbering_of(_ORGANS_WITH_SERIES), paren_gap=r"\s*", hyphen=r"\s?-\s?"
+)
 # A/RES/75/180, A/RES/192 (III), S/RES/1325 (2000), A/HRC/RES/31/12, A/HRC/DEC/31/116,
-# E/CN.4/RES/2005/45, E/RES/1996/31, A/RES/ES-10/21; spaces from a converter tolerated.
+# E/CN.4/RES/2005/45, E/RES/1996/31, A/RES/ES-10/21; spaces from a converter tolerated,
+# a line break before the parentheses too.
 PRINTED_SYMBOL = AroundNeedle(
     re.compile(
         rf"(?<![\w/])(?P<series>{_ORGAN_SERIES})"
-        r"\s?/\s?(?P<kind>RES|DEC)\s?/\s?"
-        r"(?:(?P<session>(?:E?S\s?-\s?)?[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})(?![0-9])"
-        r"|(?P<number>[0-9]{1,4})\s*(?:(?P<part>[A-Z])\s*)?\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))"
+        rf"\s?/\s?(?P<kind>{'|'.join(SERIES_MARKS.values())})\s?/\s?(?:{_SYMBOL_NUMBER})"
     ),
-    "RES",
-    "DEC",
+    *SERIES_MARKS.values(),
     before=14,
     after=40,
 )
@@ -252,12 +265,7 @@ PRINTED_SYMBOL = AroundNeedle(
 # "ES-10/21.", "192 (III).". Not part of a symbol, of a date "5/15/2008" or of "No. 53".
 # The Security Council's printed volumes head a resolution "3 (1946). Resolution of ...".
 NUMBER_BEFORE_TITLE = AroundNeedle(
-    re.compile(
-        r"(?<![\w/.\-])"
-        r"(?:(?P<session>(?:E?S-)?[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})"
-        r"|(?P<number>[0-9]{1,4})\s?(?:(?P<part>[A-Z])\s?)?\((?P<paren>[IVXL]+|[0-9]{4})\))"
-        r"\s?\.(?![0-9])\s*"
-    ),
+    re.compile(rf"(?<![\w/.\-])(?:{printed_numbers_pattern(ORGANS)})\s?\.(?![0-9])\s*"),
     *("/", "(I", "(V", "(X", "(L", "(1", "(2"),
     before=10,
     after=14,
@@ -269,12 +277,11 @@ CITING_WORD_REACH = 14
 # A heading naming the resolution: "Resolution 192 (III) extract, PARIS, 19 November 1948",
 # "Resolution 2583 (2021)", "resolution 2403 (2018)", "Resolution 2005/45", a web-page
 # title "Security Council Resolution 2583, Date of ...", or the decision: "Decision 2/102".
+_HEADING_NUMBER = number_pattern(numbering_of(ORGANS), paren_gap=r"\s*", bare=True)
 RESOLUTION_HEADING = AtKeyword(
     re.compile(
         r"(?<![A-Za-z])(?P<kind>[Rr]esolution|RESOLUTION|[Dd]ecision|DECISION)\s+"
-        r"(?:(?P<session>[0-9]{1,4})\s?/\s?(?P<serial>[0-9]{1,4})(?![0-9/])"
-        r"|(?P<number>[0-9]{1,4})(?:\s?(?P<part>[A-Z])(?=\s?\())?"
-        r"(?:\s*\(\s*(?P<paren>[IVXL]+|[0-9]{4})\s*\))?(?![0-9/]))"
+        rf"(?:{_HEADING_NUMBER})(?![0-9/])"
     ),
     "resolution",
     "decision",
@@ -322,7 +329,8 @@ SPONSORS_BEFORE_DRAFT = re.compile(
 )
 SPONSORS_BEFORE_DRAFT_REACH = 36
 # The number a draft leaves open before its title: "31/... Freedom of expression".
-NUMBER_PLACEHOLDER = re.compile(r"(?:E?S-)?[0-9]{1,4}\s?/\s?(?:\.{3}|…)\.?\s*")
+_OPEN_NUMBER = number_pattern((Numbering.SESSION, Numbering.YEAR), serial=r"(?:\.{3}|…)")
+NUMBER_PLACEHOLDER = re.compile(rf"(?:{_OPEN_NUMBER})\.?\s*")
 # A draft's own symbol printed as the first thing on a line: "A/C.3/75/L.5", looked for
 # only in a document of limited distribution (one that says "limited").
 LIMITED_DISTRIBUTION = "limited"

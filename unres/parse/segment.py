@@ -55,6 +55,7 @@ __all__ = ["split_document"]
 # --- tokenizer layer -----------------------------------------------------------------
 
 _SERIES = adopted_series_pattern()
+_PRINTED_NUMBER = printed_numbers_pattern(ORGANS)
 _DRAFT_SERIES = prefixes_pattern(with_series("draft_resolution"))
 _ORGANS = f"(?i:{names_pattern(body for body in BODIES if body.enacting_formula)})"
 _MARK = f"[{EMPHASIS_OPEN}{EMPHASIS_CLOSE}]?"
@@ -81,16 +82,13 @@ _HEADER_START = re.compile(
     r"|Distr\b|(?:Resolution|Decision)\s+adopted\b|Resolution\s+\d"
     # The Commission on Human Rights' own heading: "Human Rights Resolution 2005/17: ..."
     r"|Human\s+Rights\s+(?:Resolution|Decision)\s+\d"
-    rf"|Decision\s+\d|(?:{printed_numbers_pattern(ORGANS)})\s*\."
+    rf"|Decision\s+\d|(?:{_PRINTED_NUMBER})\s*\."
     r"|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+)?session\b"
     r"|Agenda\s+item\b|\[(?:on\s+the\s+report|without\s+reference)|Adopted\s+by\b"
     r"|(?:The\s+)?(?:full\s+)?text\s+of\s+(?:the\s+)?resolution\b))",
     re.I,
 )
-_TITLE_LINE = re.compile(
-    r"^(?:\d{1,4}/\d{1,4}|[A-Z]{1,3}-\d{1,2}/\d{1,4}|\d{1,4}\s?(?:[A-Z]\s?)?\((?:E?S-)?[IVXLC]+\))"
-    r"\s*\.\s*(\S.*)$"
-)
+_TITLE_LINE = re.compile(rf"^(?:{_PRINTED_NUMBER})\s*\.\s*(?P<title>\S.*)$")
 _OPENING_QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'’"}
 # A sentence's end, then the quote that closes a quoted resolution.
 _CLOSING_QUOTE = {
@@ -266,7 +264,7 @@ def _title(header: list[Line]) -> str | None:
         match = _TITLE_LINE.match(strip_marks(line.text))
         if match:
             rest = [strip_marks(following.text) for following in header[index + 1 : -1]]
-            return " ".join([match.group(1), *rest])
+            return " ".join([match["title"], *rest])
     return None
 
 
