@@ -26,7 +26,17 @@ from __future__ import annotations
 import re
 import string
 
-from unres.parse.bodies import BODIES, Body, Kind, names_pattern
+from unres.parse.bodies import (
+    BODIES,
+    SERIES_MARKS,
+    Body,
+    Kind,
+    names_pattern,
+    number_pattern,
+    numbering_of,
+    prefixes_pattern,
+    with_series,
+)
 from unres.parse.prefilter import AtKeyword, FromWordBefore
 
 # Hyphen, Unicode hyphen, non-breaking hyphen, en dash: escaped for use inside [...].
@@ -52,11 +62,14 @@ _DOCUMENT_SYMBOL = (
     rf"{_SYMBOL_CORE}(?:[{_HYPHENS}](?={_SERIES_PREFIX}/){_SYMBOL_CORE})*{_SYMBOL_QUALIFIER}?"
 )
 
+_RESOLUTION_SERIES = with_series("resolution")
 # The number part of a resolution symbol: 70/1, S-24/2, ES-10/19, 2403 (2018), 217 A (III).
+_RESOLUTION_NUMBER = number_pattern(
+    numbering_of(_RESOLUTION_SERIES), gap="", paren_gap="[ ]?", hyphen=f"[{_HYPHENS}]", bare=True
+)
 _RESOLUTION_SYMBOL = (
-    r"(?P<res_organ>A/HRC|E/CN\.4/Sub\.2|E/CN\.4|A|S|E)/(?P<res_type>RES|DEC)/"
-    rf"(?P<res_number>(?:E?S[{_HYPHENS}])?[0-9]{{1,4}}(?:/[0-9]{{1,4}})?"
-    r"(?:[ ]?[A-Z](?=[ ]?\())?(?:[ ]?\((?:[IVXL]+|[0-9]{4})\))?)"
+    rf"(?P<res_organ>{prefixes_pattern(_RESOLUTION_SERIES)})"
+    rf"/(?P<res_type>{'|'.join(SERIES_MARKS.values())})/(?P<res_number>{_RESOLUTION_NUMBER})"
 )
 
 # A symbol never starts in the middle of a word, a number or another symbol: it starts
