@@ -22,6 +22,7 @@ from typing import get_args
 from unres.model import DocumentType
 
 __all__ = [
+    "ADOPTED_TYPES",
     "BODIES",
     "COMMISSION_ON_HUMAN_RIGHTS",
     "DOCUMENT_TYPES",
@@ -39,6 +40,7 @@ __all__ = [
     "DocumentType",
     "Kind",
     "Numbering",
+    "adopted_type_words_pattern",
     "body_named",
     "body_of_symbol",
     "longest_first",
@@ -104,6 +106,17 @@ class Kind(enum.Enum):
 
 # What a symbol series marks after the body's prefix: "A/RES/75/180", "A/HRC/DEC/31/117".
 SERIES_MARKS: dict[DocumentType, str] = {"resolution": "RES", "decision": "DEC"}
+ADOPTED_TYPES: tuple[DocumentType, ...] = tuple(SERIES_MARKS)
+"""The document types a heading or a citation names by their word: "Resolution 2005/45",
+"Decision 2/102", "resolutions 41/60 J"."""
+
+
+def adopted_type_words_pattern() -> str:
+    """An alternation of the words of ``ADOPTED_TYPES`` as texts print them: with a
+    capital or without, or in capitals ("Resolution", "resolution", "DECISION")."""
+    return "|".join(
+        f"[{word[0].upper()}{word[0]}]{word[1:]}|{word.upper()}" for word in ADOPTED_TYPES
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 
 from unres.parse.bodies import (
+    ADOPTED_TYPES,
     ORGANS,
     SERIES_MARKS,
     Numbering,
+    adopted_type_words_pattern,
     longest_first,
     names_pattern,
     number_pattern,
@@ -280,11 +282,10 @@ CITING_WORD_REACH = 14
 _HEADING_NUMBER = number_pattern(numbering_of(ORGANS), paren_gap=r"\s*", bare=True)
 RESOLUTION_HEADING = AtKeyword(
     re.compile(
-        r"(?<![A-Za-z])(?P<kind>[Rr]esolution|RESOLUTION|[Dd]ecision|DECISION)\s+"
+        rf"(?<![A-Za-z])(?P<kind>{adopted_type_words_pattern()})\s+"
         rf"(?:{_HEADING_NUMBER})(?![0-9/])"
     ),
-    "resolution",
-    "decision",
+    *ADOPTED_TYPES,
     case_blind=True,
 )
 

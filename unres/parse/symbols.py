@@ -27,10 +27,12 @@ import re
 import string
 
 from unres.parse.bodies import (
+    ADOPTED_TYPES,
     BODIES,
     SERIES_MARKS,
     Body,
     Kind,
+    adopted_type_words_pattern,
     names_pattern,
     number_pattern,
     numbering_of,
@@ -100,12 +102,11 @@ RESOLUTION_NUMBER = re.compile(
 # "resolution", "Resolutions", "DECISION" … directly followed by a number.
 CITATION_KEYWORD = AtKeyword(
     re.compile(
-        r"(?<![A-Za-z])(?P<keyword>(?:[Rr]esolution|RESOLUTION|[Dd]ecision|DECISION)[sS]?)"
+        rf"(?<![A-Za-z])(?P<keyword>(?:{adopted_type_words_pattern()})[sS]?)"
         # No space at all when a converter ran the words together ("resolution70/1").
         rf"\s*(?:No\.\s?)?(?=[0-9]|E?S[{_HYPHENS}][0-9])"
     ),
-    "resolution",
-    "decision",
+    *ADOPTED_TYPES,
     case_blind=True,
 )
 
