@@ -34,6 +34,7 @@ __all__ = [
     "ORGANS",
     "SECURITY_COUNCIL",
     "SERIES_MARKS",
+    "SESSION_SCHEMES",
     "SUBCOMMISSION",
     "TRUSTEESHIP_COUNCIL",
     "Body",
@@ -89,6 +90,9 @@ _PRINTED: dict[Numbering, _Printed] = {
     Numbering.NUMBER_YEAR: _Printed(paren="[0-9]{4}"),
     Numbering.NUMBER_ROMAN_SESSION: _Printed(paren="[IVXLC]+", special=True, part=True),
 }
+SESSION_SCHEMES = tuple(scheme for scheme, form in _PRINTED.items() if form.session_digits)
+"""The schemes whose numbers carry a session (or year) before a slash, as a draft's
+symbol does ("A/C.3/75/L.5") and a draft's open number ("31/... Freedom of expression")."""
 _SERIAL = "[0-9]{1,4}(?![0-9])"
 _NUMBER = "[0-9]{1,4}"
 

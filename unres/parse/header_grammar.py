@@ -18,7 +18,7 @@ from unres.parse.bodies import (
     ADOPTED_TYPES,
     ORGANS,
     SERIES_MARKS,
-    Numbering,
+    SESSION_SCHEMES,
     adopted_type_words_pattern,
     longest_first,
     names_pattern,
@@ -330,18 +330,19 @@ SPONSORS_BEFORE_DRAFT = re.compile(
 )
 SPONSORS_BEFORE_DRAFT_REACH = 36
 # The number a draft leaves open before its title: "31/... Freedom of expression".
-_OPEN_NUMBER = number_pattern((Numbering.SESSION, Numbering.YEAR), serial=r"(?:\.{3}|…)")
+_OPEN_NUMBER = number_pattern(SESSION_SCHEMES, serial=r"(?:\.{3}|…)")
 NUMBER_PLACEHOLDER = re.compile(rf"(?:{_OPEN_NUMBER})\.?\s*")
 # A draft's own symbol printed as the first thing on a line: "A/C.3/75/L.5", looked for
 # only in a document of limited distribution (one that says "limited").
 LIMITED_DISTRIBUTION = "limited"
 DRAFT_SYMBOL_MARK = "/L."
 _DRAFT_SERIES = prefixes_pattern(with_series("draft_resolution"), gap=r"\s?")
+_DRAFT_NUMBER = number_pattern(SESSION_SCHEMES, serial=r"L\.\s?[0-9]{1,4}")
 LINE_START_DRAFT_SYMBOL = Prefiltered(
     re.compile(
         r"^[ \t]*(?:United\s+Nations\s+)?"
-        rf"(?P<symbol>(?:{_DRAFT_SERIES})\s?/\s?(?:E?S-)?[0-9]{{1,4}}"
-        r"\s?/\s?L\.\s?[0-9]{1,4}(?:\s?/\s?(?:Add|Rev)\.\s?[0-9]{1,3})*)",
+        rf"(?P<symbol>(?:{_DRAFT_SERIES})\s?/\s?(?:{_DRAFT_NUMBER})"
+        r"(?:\s?/\s?(?:Add|Rev)\.\s?[0-9]{1,3})*)",
         re.MULTILINE,
     ),
     DRAFT_SYMBOL_MARK,
