@@ -330,6 +330,8 @@ def number_pattern(
     stands after the slash (a draft leaves it open: "31/..."); ``bare``: a number may
     stand without its parentheses ("Resolution 2583").
     """
+    # A group name may occur once in a pattern, so the slashed schemes merge into one
+    # form, as do the parenthesised: "ES-" then admits a year, never printed so.
     printed = [_PRINTED[scheme] for scheme in dict.fromkeys(schemes)]
     special = f"(?:E?S{hyphen})?"
     forms = []
