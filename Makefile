@@ -26,8 +26,8 @@ setup: .venv/.synced  ## install the locked environment into .venv
 browser:  ## Debian's chromium for the browser check of report.html (installed when root)
 	@scripts/ensure-chromium
 
-run: setup  ## build a release from raw/ into output/
-	$(RUN) unres build --raw raw --out output
+run: setup  ## build a release from raw/ into output/ (unres build's defaults)
+	$(RUN) unres build
 
 test: setup browser  ## the test suite (unit tests, seeds, end-to-end flow, report in a browser)
 	$(RUN) pytest -m "not slow"
@@ -40,7 +40,7 @@ test-crash: setup  ## kill -9 a real build 20 times; every release must stay who
 	$(RUN) pytest -m slow tests/test_crash.py
 
 serve: setup  ## scheduled builds: a local Prefect server on 127.0.0.1:4200, build at 03:00 daily
-	$(RUN) unres serve --cron "0 3 * * *" --raw raw --out output
+	$(RUN) unres serve
 
 lint: setup  ## ruff and mypy
 	$(RUN) ruff check .

@@ -16,7 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
-from flows.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, DEFAULT_WORKERS
+from flows.defaults import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_OUT,
+    DEFAULT_RAW,
+    DEFAULT_WORKERS,
+)
 from flows.server import LocalServer, temporary_prefect_server
 from unres.parse_worker import DEFAULT_TIME_LIMIT
 
@@ -50,7 +56,8 @@ exit status: 0 a release was published (even if some inputs were rejected), or
                nothing changed since the latest one,
              1 nothing was published, 2 bad command line.
 
-example:  unres build --raw raw --out output
+examples: unres build                          (reads raw/, publishes into output/)
+          unres build --raw texts --out /srv/unres --workers 2
 """
 
 
@@ -76,8 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=BUILD_EPILOG,
         formatter_class=argparse.RawTextHelpFormatter,
     )
-    build.add_argument("--raw", required=True, type=Path, metavar="DIR", help="input texts")
-    build.add_argument("--out", required=True, type=Path, metavar="DIR", help="release root")
+    _add_directories(build)
     build.add_argument(
         "--workers",
         type=int,
@@ -160,10 +166,9 @@ def _parser() -> argparse.ArgumentParser:
         description=SERVE_DESCRIPTION,
         formatter_class=argparse.RawTextHelpFormatter,
     )
-    serve.add_argument("--cron", default="0 3 * * *", help='schedule (default "0 3 * * *")')
-    serve.add_argument("--raw", type=Path, default=Path("raw"), metavar="DIR")
-    serve.add_argument("--out", type=Path, default=Path("output"), metavar="DIR")
-    serve.add_argument("--port", type=int, default=4200, help="server port (default 4200)")
+    serve.add_argument("--cron", default="0 3 * * *", help='schedule (default "%(default)s")')
+    _add_directories(serve)
+    serve.add_argument("--port", type=int, default=4200, help="server port (default %(default)s)")
     serve.add_argument(
         "--api-url", metavar="URL", help="use this running Prefect server instead of starting one"
     )
@@ -196,6 +201,23 @@ def _add_release_argument(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("output/latest"),
         help="release directory (default output/latest)",
+    )
+
+
+def _add_directories(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--raw",
+        type=Path,
+        default=DEFAULT_RAW,
+        metavar="DIR",
+        help="the input texts (default %(default)s/)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        metavar="DIR",
+        help="where releases are published (default %(default)s/)",
     )
 
 

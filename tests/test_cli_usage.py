@@ -157,6 +157,6 @@ def test_a_prefect_home_that_cannot_be_made(workdir: Path) -> None:
     # A user whose home is not writable, or a PREFECT_HOME under a file.
     (workdir / "a-file").write_text("")
     env = {**os.environ, "PREFECT_HOME": str(workdir / "a-file" / "prefect")}
-    done = _unres("build", "--raw", "raw", "--out", "output", cwd=workdir, env=env)
+    done = _unres("build", cwd=workdir, env=env)  # --raw raw --out output, the defaults
     _assert_usage_error(done, "PREFECT_HOME", "writable")
     assert not (workdir / "output").exists()
