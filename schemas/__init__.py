@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from schemas.failures import SchemaViolation
 from schemas.models import (
+    DOCUMENT_PARTS,
     RELEASE_WIDE_TABLES,
     TABLE_FILE_SUFFIX,
     TABLES,
@@ -24,6 +25,7 @@ from schemas.validation import empty_tables, validate_table, validate_tables
 SCHEMA_VERSION = "2.0.0"
 
 __all__ = [
+    "DOCUMENT_PARTS",
     "RELEASE_WIDE_TABLES",
     "SCHEMA_VERSION",
     "TABLES",

@@ -473,6 +473,9 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
 RELEASE_WIDE_TABLES = frozenset({"citation_edges"})
 """Tables derived once over a whole release: a batch of documents may come without them."""
 
+DOCUMENT_PARTS = ("paragraphs", "citations", "dates", "footnotes")
+"""Tables whose rows are parts of one document: their doc_id refers to documents.doc_id."""
+
 
 TABLE_FILE_SUFFIX = ".parquet"
 

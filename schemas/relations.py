@@ -18,7 +18,7 @@ from schemas.failures import (
     offending_documents,
     offending_rows,
 )
-from schemas.models import primary_key
+from schemas.models import DOCUMENT_PARTS, primary_key
 
 # documents' count column -> (the table whose rows it counts, which rows).
 _COUNTED_ROWS: dict[str, tuple[str, pl.Expr]] = {
@@ -26,7 +26,6 @@ _COUNTED_ROWS: dict[str, tuple[str, pl.Expr]] = {
     "n_operative": ("paragraphs", pl.col("kind") == "operative"),
     "n_footnotes": ("footnotes", pl.lit(True)),
 }
-_DOCUMENT_PARTS = ("paragraphs", "citations", "dates", "footnotes")
 _LOCATED_TABLES = ("citations", "dates")
 # A location column -> the table and key it points into.
 _LOCATIONS: dict[str, tuple[str, str]] = {
@@ -41,7 +40,7 @@ def cross_table_failures(tables: Mapping[str, pl.DataFrame]) -> list[Failure]:
     if documents is None:
         return []
     failures = _count_failures(documents, tables)
-    for part in _DOCUMENT_PARTS:
+    for part in DOCUMENT_PARTS:
         if part in tables:
             failures += _unmatched(
                 part, tables[part], (DOC_ID,), documents, (DOC_ID,), "doc_id_in_documents"

@@ -31,7 +31,7 @@ from frictionless import Package, Parser, Plugin, Schema, fields
 from frictionless.resources import TableResource
 from polars.datatypes.classes import DataTypeClass as PolarsDataTypeClass
 
-from schemas import SCHEMA_VERSION, TABLES, primary_key, table_file
+from schemas import DOCUMENT_PARTS, SCHEMA_VERSION, TABLES, primary_key, table_file
 from schemas.columns import DOC_ID
 
 DATAPACKAGE_FILE = "datapackage.json"
@@ -43,8 +43,6 @@ _FIELD_TYPES: dict[PolarsDataTypeClass, type[frictionless.Field]] = {
     pl.Int64: fields.IntegerField,
     pl.Date: fields.DateField,
 }
-# Tables whose rows are parts of one document: doc_id refers to documents.doc_id.
-_DOCUMENT_PARTS = ("paragraphs", "citations", "dates", "footnotes")
 _PARQUET_FORMATS = ("parquet", "parq")
 
 
@@ -84,7 +82,7 @@ def _resource(table: str) -> TableResource:
         fields=[_field(name, column) for name, column in model.to_schema().columns.items()],
         primary_key=list(primary_key(table)),
     )
-    if table in _DOCUMENT_PARTS:
+    if table in DOCUMENT_PARTS:
         schema.foreign_keys = [
             {"fields": [DOC_ID], "reference": {"resource": "documents", "fields": [DOC_ID]}}
         ]

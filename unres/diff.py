@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from schemas import TABLES, primary_key, table_file
+from schemas import RELEASE_WIDE_TABLES, TABLES, primary_key, table_file
 from schemas.columns import DOC_ID
 
 
@@ -48,10 +48,10 @@ class ReleaseDiff:
         )
 
 
-# Tables compared whole even when the documents that changed are known: citation_edges
-# counts across documents, and a document's duplicate marks (duplicate_input,
-# duplicate_of) name others.
-_RELEASE_WIDE = frozenset({"documents", "citation_edges"})
+# Tables compared whole even when the documents that changed are known: the release-wide
+# ones (citation_edges) count across documents, and a document's duplicate marks
+# (duplicate_input, duplicate_of) name others.
+_COMPARED_WHOLE = RELEASE_WIDE_TABLES | {"documents"}
 
 
 def diff_releases(old: Path, new: Path, *, documents: Collection[str] | None = None) -> ReleaseDiff:
@@ -67,7 +67,7 @@ def diff_releases(old: Path, new: Path, *, documents: Collection[str] | None = N
     for name in TABLES:
         before = pl.scan_parquet(old / table_file(name))
         after = pl.scan_parquet(new / table_file(name))
-        if only is not None and name not in _RELEASE_WIDE:
+        if only is not None and name not in _COMPARED_WHOLE:
             column = before.collect_schema().names()[0]  # doc_id, or path for rejects
             before, after = (rows.filter(pl.col(column).is_in(only)) for rows in (before, after))
         table_diff, documents_touched = _diff_table(before, after, primary_key(name))
