@@ -16,6 +16,7 @@ from itertools import compress
 from unres.parse.bodies import adopted_series_pattern
 from unres.parse.lines import Line, with_gap
 from unres.parse.marks import EMPHASIS_OPEN, strip_marks
+from unres.parse.prefilter import Prefiltered
 
 __all__ = ["is_furniture_line", "remove_furniture", "strip_inline_furniture"]
 
@@ -39,7 +40,7 @@ _TRAILING_SYMBOL = re.compile(f"(?<=\\s)(?:{_RESOLUTION_SYMBOL.pattern})$")
 _INLINE_FURNITURE = re.compile(
     f"[ ]?(?:{_BARCODE}|(?:GE\\.)?\\d{{2}}-\\d{{5}}[ ]?\\([A-Z]\\))|[ ](?:GE\\.)?\\d{{2}}-\\d{{5}}$"
 )
-_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
+_ELLIPSIS = Prefiltered(re.compile(r"\s*(?:…|\.\.\.)\s*$"), "…", "...")
 _MIN_TITLE_FRAGMENT = 12
 _MAX_FURNITURE_LINE = 250
 # A furniture line opens with a number, a barcode or page-number dash, "Page" or "GE.".
@@ -119,7 +120,5 @@ def _is_title_fragment(text: str, title_key: str) -> bool:
 
 
 def _key(text: str) -> str:
-    text = strip_marks(text)
-    if "…" in text or "..." in text:
-        text = _ELLIPSIS.sub("", text)
+    text = _ELLIPSIS.sub("", strip_marks(text))
     return " ".join(text.split()).strip(" *").lower()
