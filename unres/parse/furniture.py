@@ -18,18 +18,24 @@ from unres.parse.lines import Line, with_gap
 from unres.parse.marks import EMPHASIS_OPEN, strip_marks
 from unres.parse.prefilter import Prefiltered
 
-__all__ = ["is_furniture_line", "remove_furniture", "strip_inline_furniture"]
+__all__ = [
+    "BARCODE",
+    "JOB_NUMBER",
+    "is_furniture_line",
+    "remove_furniture",
+    "strip_inline_furniture",
+]
 
-_JOB_NUMBER = r"(?:GE\.)?\d{2}-\d{5}(?:[ ]?\([A-Z]\))?"
+JOB_NUMBER = r"(?:GE\.)?\d{2}-\d{5}(?:[ ]?\([A-Z]\))?"
 # "Page PAGE 2 of NUMPAGES 7": Word's page fields with their codes left in by a
 # .doc-to-text conversion.
 _PAGE_NUMBER = (
     r"(?:Page[ ])?\d{1,3}[ ]?/[ ]?\d{1,3}|-[ ]?\d{1,3}[ ]?-"
     r"|(?:Page[ ](?:PAGE[ ]?)?|PAGE[ ]?)\d{1,3}(?:[ ]of[ ](?:NUMPAGES[ ]?)?\d{1,3})?"
 )
-_BARCODE = r"\*\d{6,}\*"
+BARCODE = r"\*\d{6,}\*"
 _DATE_STAMP = r"\d{6}"
-_TOKEN = f"(?:{_JOB_NUMBER}|{_PAGE_NUMBER}|{_BARCODE}|{_DATE_STAMP})"
+_TOKEN = f"(?:{JOB_NUMBER}|{_PAGE_NUMBER}|{BARCODE}|{_DATE_STAMP})"
 _FURNITURE_LINE = re.compile(f"\\**(?:{_TOKEN})(?:[ ]+(?:{_TOKEN}))*\\**")
 _PAGE_FRACTION = re.compile(r"(\d{1,3})[ ]?/[ ]?(\d{1,3})")
 _SERIES = adopted_series_pattern()
@@ -38,7 +44,7 @@ _RESOLUTION_SYMBOL = re.compile(rf"(?:{_SERIES})/[\w.\-/]+(?:[ ]?\((?:Part[ ])?[
 _TRAILING_SYMBOL = re.compile(f"(?<=\\s)(?:{_RESOLUTION_SYMBOL.pattern})$")
 # Printed where a page breaks mid-text; "(E)" makes a job number certain anywhere.
 _INLINE_FURNITURE = re.compile(
-    f"[ ]?(?:{_BARCODE}|(?:GE\\.)?\\d{{2}}-\\d{{5}}[ ]?\\([A-Z]\\))|[ ](?:GE\\.)?\\d{{2}}-\\d{{5}}$"
+    f"[ ]?(?:{BARCODE}|(?:GE\\.)?\\d{{2}}-\\d{{5}}[ ]?\\([A-Z]\\))|[ ](?:GE\\.)?\\d{{2}}-\\d{{5}}$"
 )
 _ELLIPSIS = Prefiltered(re.compile(r"\s*(?:…|\.\.\.)\s*$"), "…", "...")
 _MIN_TITLE_FRAGMENT = 12

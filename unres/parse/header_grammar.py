@@ -77,17 +77,19 @@ _ORDINAL = (
     r"(?:\s+(?i:and))?\s+)?"
     rf"(?P<word>(?i:one\s+)?[A-Za-z]+(?:\s?[{_DASHES}]\s?[A-Za-z]+)?))"
 )
-# A meeting's ordinal as a whole-line check reads it, in digits or in words ("1883rd",
-# "Fifty-second", "Hundred and fifty-seventh"), then a qualifier a resumed meeting
-# prints: "50th (resumed) plenary meeting". Case is the caller's to set.
 _HUNDREDS_WORDS = "|".join(HUNDREDS)
-_ORDINAL_WORDS = "|".join(
+# An ordinal in words up to "one hundredth" ("Seventy-fifth", "Fifty- first"), its
+# spaces and dashes as converters leave them. Case is the caller's to set.
+ORDINAL_IN_WORDS = "|".join(
     word.replace(" ", r"\s+").replace("-", rf"\s?[{_DASHES}]\s?")
     for word in longest_first(ORDINAL_WORDS)
 )
+# A meeting's ordinal as a whole-line check reads it, in digits or in words ("1883rd",
+# "Fifty-second", "Hundred and fifty-seventh"), then a qualifier a resumed meeting
+# prints: "50th (resumed) plenary meeting". Case is the caller's to set.
 MEETING_ORDINAL = (
     rf"(?:[0-9]{{1,5}}\s?(?:st|nd|rd|th|d)"
-    rf"|(?:(?:(?:{_HUNDREDS_WORDS})\s+)?hundred\s+(?:and\s+)?)?(?:{_ORDINAL_WORDS}))"
+    rf"|(?:(?:(?:{_HUNDREDS_WORDS})\s+)?hundred\s+(?:and\s+)?)?(?:{ORDINAL_IN_WORDS}))"
     r"\s*(?:\(\s*(?:resumed|continued)\s*\)\s*)?"
 )
 ORDINAL_WORD_DASH = re.compile(rf"\s*[{_DASHES}]\s*")

@@ -37,7 +37,7 @@ from unres.parse.marks import (
 from unres.parse.prefilter import Prefiltered
 from unres.parse.records import unwrap_records
 
-__all__ = ["normalise"]
+__all__ = ["SUPERSCRIPT_DIGITS", "SUP_NUMBER", "UNICODE_MARKER", "normalise"]
 
 # --- character level -----------------------------------------------------------------
 
@@ -57,7 +57,8 @@ _REPLACEMENTS = {
 }
 # A regex finds the few odd characters faster than ``str.translate`` maps every one.
 _ODD_CHARACTER = re.compile("[" + "".join(_REPLACEMENTS) + "]")
-_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 # --- wrapper and markup patterns ----------------------------------------------------
 # Patterns open with a literal where they can: the engine then jumps between
@@ -71,7 +72,7 @@ _TAGGED_AMPERSAND = Prefiltered(
     re.compile(r"<sup>\s*&(?:amp;)?\s*</sup>(?=(?:lt|gt);)"), "<sup>", "<SUP>"
 )
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
-_SUP_NUMBER = re.compile(r"<(?:sup|SUP)>\s*(\d{1,3})\s*</(?:sup|SUP)>")
+SUP_NUMBER = re.compile(r"<(?:sup|SUP)>\s*(\d{1,3})\s*</(?:sup|SUP)>")
 _SUP_SYMBOL = re.compile(r"<(?:sup|SUP)>\s*[*†‡]+\s*</(?:sup|SUP)>")
 # Up to the next closing tag, never past another opening one: from each of a long run
 # of unclosed "<sup>" the search would otherwise read to the end of the text.
@@ -82,7 +83,7 @@ _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _LATEX_MARKER = Prefiltered(
     re.compile(r"\$\s*([^$\n^]{0,40}?)\s*\^\s*\{?\s*(\d{1,3})\s*\}?\s*\$"), "$"
 )
-_UNICODE_MARKER = Prefiltered(re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"), *"⁰¹²³⁴⁵⁶⁷⁸⁹")
+UNICODE_MARKER = Prefiltered(re.compile(f"[{SUPERSCRIPT_DIGITS}]{{1,3}}"), *SUPERSCRIPT_DIGITS)
 # "[^n]:" defines a footnote wherever it stands; in a text run onto one line it
 # gets back the line of its own it had.
 # Opening with the bracket, not the spaces before it, lets the engine jump from one
@@ -161,7 +162,7 @@ def _unify_html(text: str) -> str:
         text = _ODD_CHARACTER.sub(_replacement, text)  # "&nbsp;" is an odd space too
     if "<" not in text:
         return text
-    text = _SUP_NUMBER.sub(lambda m: footnote_mark(int(m.group(1))), text)
+    text = SUP_NUMBER.sub(lambda m: footnote_mark(int(m.group(1))), text)
     text = _SUP_SYMBOL.sub("", text)
     text = _SUP_OTHER.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
@@ -171,8 +172,8 @@ def _unify_html(text: str) -> str:
 
 def _unify_markers(text: str) -> str:
     text = _LATEX_MARKER.sub(lambda m: m.group(1) + footnote_mark(int(m.group(2))), text)
-    text = _UNICODE_MARKER.sub(
-        lambda m: footnote_mark(int(m.group().translate(_SUPERSCRIPT_DIGITS))), text
+    text = UNICODE_MARKER.sub(
+        lambda m: footnote_mark(int(m.group().translate(_FROM_SUPERSCRIPT))), text
     )
     if "[" in text:
         text = _MD_FOOTNOTE_DEFINITION.sub(_definition, text)

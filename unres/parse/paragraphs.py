@@ -53,7 +53,7 @@ from unres.parse.marks import ALL_MARKS, EMPHASIS_OPEN, strip_marks
 from unres.parse.openers import opener_kind
 from unres.parse.vocab import MONTHS
 
-__all__ = ["Body", "DraftParagraph", "is_closing_line", "read_body"]
+__all__ = ["ANNEX_HEADING", "Body", "DraftParagraph", "is_closing_line", "read_body"]
 
 # --- tokenizer layer -----------------------------------------------------------------
 
@@ -74,7 +74,7 @@ _CLOSING_LINE = re.compile(
     re.I,
 )
 _CLOSING_DATE = re.compile(rf"^{_DATE}\.?$")
-_ANNEX_HEADING = re.compile(
+ANNEX_HEADING = re.compile(
     r"^(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix)(?:\s+(?:[IVXLC]+|\d{1,2}|[A-Z]))?\s*\.?(?:\s|$)"
 )
 _EDITORIAL = re.compile(r"\[(?:matter omitted|text omitted|omitted|\.\.\.|…)\]", re.I)
@@ -211,7 +211,7 @@ def _units(lines: list[Line], closing: list[str]) -> list[_Unit]:
             plain = strip_marks(text)
         if closed:
             # After the meeting line only an annex belongs to the document.
-            if _ANNEX_HEADING.match(plain):
+            if ANNEX_HEADING.match(plain):
                 closed = False
                 units.append(_Unit("blank", [text], line.gap))
             continue
@@ -315,7 +315,7 @@ class _Reader:
         """Read ``unit``; ``following`` tells whether it stands as a heading above it."""
         text = unit.text
         plain = strip_marks(text)
-        if plain[:1] == "A" and _ANNEX_HEADING.match(plain) and unit.start != "first":
+        if plain[:1] == "A" and ANNEX_HEADING.match(plain) and unit.start != "first":
             self._open_annex()
             return
         if unit.start in ("opener", "blank") and _heads(following) and _is_heading(plain):
