@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import datetime as dt
 import itertools
 import math
 import os
@@ -38,12 +39,24 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from tests.eval.eval_bulk import default_bulk
+from unres.parse.dates import MONTH_NAME, find_dates
+from unres.parse.furniture import BARCODE, JOB_NUMBER
+from unres.parse.header_grammar import (
+    ENACTING_FORMULA,
+    NUMBER_BEFORE_TITLE,
+    ORDINAL_IN_WORDS,
+    ORDINAL_WORD_DASH,
+    WHITESPACE,
+)
+from unres.parse.marks import EMPHASIS_CLOSE, FOOTNOTE_MARK, FOOTNOTE_OPEN, RULE
+from unres.parse.normalise import SUP_NUMBER, SUPERSCRIPT_DIGITS, UNICODE_MARKER, normalise
+from unres.parse.paragraphs import ANNEX_HEADING, is_closing_line
 from unres.parse.vocab import MONTHS, ORDINAL_WORDS
 
 FILES_PER_FOLDER = 1000
@@ -52,25 +65,33 @@ RSS_SAMPLE_SECONDS = 0.2
 BENCH_ROOT = Path("bench")
 
 # ---------------------------------------------------------------------------------------
-# Patterns. Kept apart from the logic below; every pattern is compiled once.
+# Patterns. What a resolution is made of (its number before the title, the enacting
+# formula, the meeting line, dates, session ordinals, job numbers, barcodes, footnote
+# markers) is read with the parser's own patterns and words, so the generator varies
+# what the parser reads. The parser reads normalised text, though, where ``normalise``
+# has taken out the Markdown of a line's edges and unwrapped bold paragraph numbers;
+# the generator rewrites the raw text, so it allows for that markup itself, and keeps
+# the few patterns of its own trade (how it cuts blocks to move, when a paragraph is
+# complete) below. Every pattern is compiled once.
 
-_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPERSCRIPT = f"[{_SUPERSCRIPT_DIGITS}]"
+# Markdown or spaces a raw line may open or end with ("## ", "*", "**").
+LINE_MARKUP = "#*_ \t"
+_LINE_MARKUP = f"[{LINE_MARKUP}]*"
 _MONTH = "|".join(MONTHS)
 _SPACE = r"[ \t\u00a0]"
 
 # The resolution's own number opening its title line: "75/180.", "## 80/5.", "49/12.Work".
-OWN_NUMBER = re.compile(r"^[#*_ \t]*(\d{1,3})/(\d{1,4})[ \t]*\.", re.MULTILINE)
+OWN_NUMBER = re.compile(rf"^{_LINE_MARKUP}(?:{NUMBER_BEFORE_TITLE.pattern.pattern})", re.MULTILINE)
 # The lead-in line that the first paragraph follows: "## The General Assembly,".
-ASSEMBLY_LINE = re.compile(r"^[#*_ \t]*the general assembly[ \t,:*_]*$", re.I | re.MULTILINE)
-# A block that ends the resolution's own text: its meeting line or an annex heading.
-CLOSING_BLOCK = re.compile(
-    r"[#*_ \t]*(?:\d{1,3}(?:st|nd|rd|th)[ \t]+plenary[ \t]+meeting\b"
-    r"|annex(?:[ \t]+[IVX]+)?[ \t*_]*(?:\n|$))",
-    re.I,
+ENACTING_LINE = re.compile(
+    rf"{_LINE_MARKUP}(?:{ENACTING_FORMULA.pattern.pattern}){_LINE_MARKUP}\Z",
+    ENACTING_FORMULA.pattern.flags,
 )
-# An operative number opening a line ("12. ", "**3.**", "1. " alone on its line).
+# An operative number opening a line ("12. ", "**3.**", "1. " alone on its line). The
+# parser's ``lines.PARAGRAPH_NUMBER`` reads one after ``normalise`` has unwrapped its
+# bold into marks; here the bold is still raw and kept when the number is rewritten.
 OPERATIVE_LINE = re.compile(r"^([ \t]*(?:\*\*)?)(\d{1,3})(?=\.(?:\*\*)?(?:[ \t]|$))", re.MULTILINE)
+# How the generator cuts a text into the blocks it moves; the parser has no such unit.
 # Blocks are separated by blank lines (converters leave spaces on them); an operative
 # number at the start of a line also opens a block, for texts with no blank lines.
 BLOCK_SEPARATOR = re.compile(
@@ -78,41 +99,33 @@ BLOCK_SEPARATOR = re.compile(
 )
 # A block that can open a paragraph: a capital, maybe behind emphasis or a quote mark.
 PARAGRAPH_OPENER = re.compile(r"[ \t]*[*_“\"]*[A-Z]")
-# A footnote definition or the rule above a footnote block ("1 A/50/426", "¹ See",
-# "[^2]: ...", "1/ A/49/48", "____"); "24 April 2009, ..." is a paragraph's continuation.
-FOOTNOTE_BLOCK = re.compile(
-    rf"[ \t]*(?:<sup>|&lt;sup&gt;|{_SUPERSCRIPT}|\$\^|\[\^\d|_{{3,}}|-{{3,}}"
-    rf"|\d{{1,3}}/?[ \t]+(?!(?:{_MONTH})\b))",
-    re.I,
-)
-# A paragraph's last line ends with punctuation, maybe followed by a footnote marker
-# (not a colon: what follows a colon belongs to the paragraph).
+# Footnotes. A marker or a definition in a form that leaves no doubt ("<sup>1</sup>",
+# "¹", "$^1$", "[^2]:") and a rule ("____") are what ``normalise`` turns into its marks;
+# bare digits the parser judges with evidence from the whole text (``footnotes``), which
+# the generator, cutting blocks, does without: it takes a bare label at a block's start
+# ("1 A/50/426", "1/ A/49/48", not "24 April 2009, ...": a continuation), and digits
+# glued to a word or a comma ("peace,1", "Treaty4 ") as a marker.
+BARE_FOOTNOTE_LABEL = re.compile(rf"[ \t]*\d{{1,3}}/?[ \t]+(?!(?:{_MONTH})\b)", re.I)
+BARE_FOOTNOTE_MARKER = re.compile(r"[A-Za-z)\u201d\u2019,;]\d{1,2}(?=[\s,;.]|$)")
+# A paragraph's normalised last line ends with punctuation, maybe followed by a footnote
+# marker (not a colon: what follows a colon belongs to the paragraph).
 PARAGRAPH_END = re.compile(
-    rf"[,;.][)\u201d\u2019\"*_]*(?:[ \t]*(?:<sup>\d{{1,3}}</sup>|{_SUPERSCRIPT}+|\$[^$\n]*\$"
-    rf"|\[\^\d+\]|\d{{1,3}}/?))?[ \t*_]*$"
+    rf"[,;.][)\u201d\u2019\"*_{EMPHASIS_CLOSE}]*"
+    rf"(?:[ ]?(?:{FOOTNOTE_MARK.pattern}|\d{{1,3}}/?))?[*_{EMPHASIS_CLOSE}]*$"
 )
-# Evidence that a paragraph carries a footnote marker, in any style; bare digits glued
-# to a word or a comma ("peace,1", "Treaty4 ") included.
-FOOTNOTE_MARKER = re.compile(
-    rf"<sup>\d|&lt;sup&gt;|{_SUPERSCRIPT}|\$[^$\n]*\^|\[\^\d"
-    r"|[A-Za-z)\u201d\u2019,;]\d{1,2}(?=[\s,;.]|$)"
-)
-# Markers this generator knows how to rewrite unambiguously.
-REWRITABLE_MARKER = re.compile(rf"<sup>(\d{{1,3}})</sup>|({_SUPERSCRIPT}+)")
-FULL_DATE = re.compile(rf"\b(\d{{1,2}})(\s+)({_MONTH})(\s+)(\d{{4}})\b", re.I)
+# Markers this generator knows how to rewrite unambiguously: "<sup>3</sup>", "³".
+REWRITABLE_MARKER = re.compile(rf"({SUP_NUMBER.pattern})|({UNICODE_MARKER.pattern.pattern})")
+# ISO dates occur only in wrapper metadata (front matter), which the parser leaves out
+# (see ``dates``); the generator moves them with the document's other dates.
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-SESSION_ORDINAL = re.compile(
-    r"\b("
-    + "|".join(
-        re.escape(word).replace(r"\-", "[-\u2011]")
-        for word in sorted(ORDINAL_WORDS, key=len, reverse=True)
-    )
-    + r")(?=\s+session\b)",
-    re.I,
-)
-JOB_NUMBER = re.compile(r"(?<![\d/.-])\d{2}-\d{5}(?![\d-])")
-BARCODE = re.compile(r"\*\d{7}\*")
-TITLE_MARKUP = re.compile(r"^[#*_ \t]+|[#*_ \t]+$")
+SESSION_ORDINAL = re.compile(rf"\b({ORDINAL_IN_WORDS})(?=\s+session\b)", re.I)
+# A job number and a barcode anywhere in the text. The parser reads a job number only
+# as a whole furniture line or before "(E)", so it needs no bounds; here it does.
+JOB_NUMBER_IN_TEXT = re.compile(rf"(?<![\d/.-])(?:{JOB_NUMBER})(?![\d-])")
+BARCODE_IN_TEXT = re.compile(BARCODE)
+# The year at the end of a date's raw span ("2020", broken "19 98").
+_YEAR_AT_END = re.compile(r"\d\d ?\d\d\Z")
+_DAY = re.compile(r"\d+")
 
 # ---------------------------------------------------------------------------------------
 # Source resolutions, cut once into a head, paragraph units and a tail, each tokenized
@@ -136,8 +149,8 @@ SESSIONS = range(45, 81)
 NUMBERS = range(1, 331)
 _WORD_OF_ORDINAL = {number: word for word, number in ORDINAL_WORDS.items()}
 _MONTH_NAMES = tuple(MONTHS)
-_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
-_TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPT_DIGITS)
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +160,9 @@ class Slot:
 
 
 Piece = tuple[str | Slot, ...]
-Scanner = tuple[SlotKind, re.Pattern[str]]
+# Where a slot's text starts and ends, and its groups.
+Found = tuple[int, int, tuple[str, ...]]
+Scanner = tuple[SlotKind, Callable[[str], Iterable[Found]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,18 +216,17 @@ def load_templates(source_dir: Path) -> list[SourceTemplate]:
 
 def cut_template(name: str, text: str) -> SourceTemplate | None:
     text = text.replace("\r\n", "\n")
-    own = OWN_NUMBER.search(text)
+    # A number with a session to move: not "192 (III)." nor "ES-10/21.".
+    own = next((m for m in OWN_NUMBER.finditer(text) if (m["session"] or "").isdigit()), None)
     if own is None or OPERATIVE_LINE.search(text, own.end()) is None:
         return None
-    session, number = int(own.group(1)), int(own.group(2))
+    session, number = int(own["session"]), int(own["serial"])
     line_end = text.find("\n", own.end())
     title_line = text[own.end() : line_end if line_end >= 0 else len(text)]
     parts = BLOCK_SEPARATOR.split(text)
     blocks, separators = parts[0::2], parts[1::2]
     start = _body_start(parts, after=own.end())
-    end = next(
-        (i for i in range(start, len(blocks)) if CLOSING_BLOCK.match(blocks[i])), len(blocks)
-    )
+    end = next((i for i in range(start, len(blocks)) if _closes(blocks[i])), len(blocks))
     scanners = _scanners(session, number)
     units: list[Unit] = []
     gaps: list[str] = []
@@ -224,7 +238,7 @@ def cut_template(name: str, text: str) -> SourceTemplate | None:
         name=name,
         suffix=Path(name).suffix,
         session=session,
-        title=TITLE_MARKUP.sub("", title_line),
+        title=title_line.strip(LINE_MARKUP),
         head=tokenize(head, scanners),
         units=tuple(units),
         gaps=tuple(gaps),
@@ -241,9 +255,15 @@ def _body_start(parts: Sequence[str], *, after: int) -> int:
     offset = 0
     for i, part in enumerate(parts):
         offset += len(part)
-        if i % 2 == 0 and offset > after and ASSEMBLY_LINE.search(part.rsplit("\n", 1)[-1]):
+        if i % 2 == 0 and offset > after and ENACTING_LINE.match(part.rsplit("\n", 1)[-1]):
             return i // 2 + 1
     return (len(parts) + 1) // 2
+
+
+def _closes(block: str) -> bool:
+    """Whether ``block`` ends the resolution's own text: its meeting line, an annex."""
+    first_line = block.split("\n", 1)[0].strip(LINE_MARKUP)
+    return is_closing_line(first_line) or ANNEX_HEADING.match(first_line) is not None
 
 
 def _join(blocks: Sequence[str], separators: Sequence[str]) -> str:
@@ -265,8 +285,13 @@ def _cut_units(
     """
     groups: list[tuple[UnitKind, list[int]]] = []
     paragraph_open = seen_operative = False
+    normalised = [normalise(block) for block in blocks]
+    footnote_blocks = [
+        text[:1] in (FOOTNOTE_OPEN, RULE) or BARE_FOOTNOTE_LABEL.match(block) is not None
+        for block, text in zip(blocks, normalised, strict=True)
+    ]
     for i, block in enumerate(blocks):
-        is_footnote = FOOTNOTE_BLOCK.match(block) is not None
+        is_footnote = footnote_blocks[i]
         is_operative = OPERATIVE_LINE.match(block) is not None
         opens = is_operative or (PARAGRAPH_OPENER.match(block) is not None and not is_footnote)
         seen_operative = seen_operative or is_operative
@@ -276,13 +301,21 @@ def _cut_units(
         else:
             groups[-1][1].append(i)
         if not is_footnote or len(groups[-1][1]) == 1:
-            paragraph_open = PARAGRAPH_END.search(block.rstrip()) is None
+            paragraph_open = PARAGRAPH_END.search(normalised[i]) is None
     numbers = [int(m.group(2)) for block in blocks for m in OPERATIVE_LINE.finditer(block)]
     renumberable = numbers == list(range(1, len(numbers) + 1))
     if renumberable:
-        scanners = (*scanners, ("operative", OPERATIVE_LINE))
+        scanners = (*scanners, ("operative", _matches(OPERATIVE_LINE)))
     units = [
-        _unit(blocks, separators, kind, group, renumberable=renumberable, scanners=scanners)
+        _unit(
+            blocks,
+            separators,
+            kind,
+            group,
+            renumberable=renumberable,
+            scanners=scanners,
+            has_footnote_block=any(footnote_blocks[i] for i in group[1:]),
+        )
         for kind, group in groups
     ]
     gaps = [separators[group[0] - 1] for _, group in groups[1:]]
@@ -297,11 +330,14 @@ def _unit(
     *,
     renumberable: bool,
     scanners: Sequence[Scanner],
+    has_footnote_block: bool,
 ) -> Unit:
     first, last = group[0], group[-1]
     text = _join(blocks[first : last + 1], separators[first:last])
-    carries_footnote = FOOTNOTE_MARKER.search(text) is not None or any(
-        FOOTNOTE_BLOCK.match(blocks[i]) for i in group[1:]
+    carries_footnote = (
+        has_footnote_block
+        or FOOTNOTE_OPEN in normalise(text)
+        or BARE_FOOTNOTE_MARKER.search(text) is not None
     )
     operative_lines = len(OPERATIVE_LINE.findall(text))
     movable = (kind == "preambular" and operative_lines == 0) or (
@@ -312,29 +348,46 @@ def _unit(
 
 def _scanners(session: int, number: int) -> tuple[Scanner, ...]:
     return (
-        ("own_number", re.compile(rf"(?<!\d){session}/{number}(?!\d)")),
-        ("session_prefix", re.compile(rf"(?<=\bA/){session}(?=/)")),
-        ("ordinal", SESSION_ORDINAL),
-        ("job", JOB_NUMBER),
-        ("barcode", BARCODE),
-        ("date", FULL_DATE),
-        ("iso_date", ISO_DATE),
-        ("marker", REWRITABLE_MARKER),
+        ("own_number", _matches(re.compile(rf"(?<!\d){session}/{number}(?!\d)"))),
+        ("session_prefix", _matches(re.compile(rf"(?<=\bA/){session}(?=/)"))),
+        ("ordinal", _matches(SESSION_ORDINAL)),
+        ("job", _matches(JOB_NUMBER_IN_TEXT)),
+        ("barcode", _matches(BARCODE_IN_TEXT)),
+        ("date", _dates),
+        ("iso_date", _matches(ISO_DATE)),
+        ("marker", _matches(REWRITABLE_MARKER)),
     )
+
+
+def _matches(pattern: re.Pattern[str]) -> Callable[[str], Iterator[Found]]:
+    def scan(text: str) -> Iterator[Found]:
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), m.groups() or (m.group(),)
+
+    return scan
+
+
+def _dates(text: str) -> Iterator[Found]:
+    """The parser's full dates, as their raw span and the date they read as."""
+    position = 0
+    for date, span in find_dates(text):
+        start = text.index(span, position)
+        position = start + len(span)
+        yield start, position, (span, date.isoformat())
 
 
 def tokenize(text: str, scanners: Sequence[Scanner]) -> Piece:
     """``text`` as literal strings and slots; of overlapping matches the first one wins."""
-    matches = sorted(
-        (m.start(), -m.end(), kind, m) for kind, pattern in scanners for m in pattern.finditer(text)
+    found = sorted(
+        (start, -end, kind, groups) for kind, scan in scanners for start, end, groups in scan(text)
     )
     piece: list[str | Slot] = []
     position = 0
-    for start, _, kind, match in matches:
+    for start, negative_end, kind, groups in found:
         if start < position:
             continue
-        piece += [text[position:start], Slot(kind, match.groups() or (match.group(),))]
-        position = match.end()
+        piece += [text[position:start], Slot(kind, groups)]
+        position = -negative_end
     piece.append(text[position:])
     return tuple(p for p in piece if p != "")
 
@@ -366,11 +419,13 @@ class Renderer:
         if slot.kind == "session_prefix":
             return str(self.session)
         if slot.kind == "ordinal":
-            shifted = ORDINAL_WORDS[groups[0].lower().replace("\u2011", "-")] + self.years
+            word_key = ORDINAL_WORD_DASH.sub("-", WHITESPACE.sub(" ", groups[0].lower()))
+            shifted = ORDINAL_WORDS[word_key] + self.years
             word = _WORD_OF_ORDINAL.get(shifted)
             return groups[0] if word is None else _same_case(word, groups[0])
-        if slot.kind == "job":
-            return self.job
+        if slot.kind == "job":  # "20-17700", "20-17700 (E)", "GE.16-06573(E)"
+            digits_at = groups[0].index("-") - 2
+            return groups[0][:digits_at] + self.job + groups[0][digits_at + len(self.job) :]
         if slot.kind == "barcode":
             return f"*{self.job.replace('-', '')}*"
         if slot.kind == "date":
@@ -380,27 +435,37 @@ class Renderer:
             day = min(int(groups[2]), calendar.monthrange(year, month)[1]) if month else 1
             return f"{year:04d}-{groups[1]}-{day:02d}"
         if slot.kind == "marker":
-            digits = groups[0] or groups[1].translate(_FROM_SUPERSCRIPT)
-            raw = f"<sup>{groups[0]}</sup>" if groups[0] else groups[1]
+            digits = groups[1] or groups[2].translate(_FROM_SUPERSCRIPT)
+            raw = groups[0] or groups[2]
             return raw if self.marker_style is None else render_marker(digits, self.marker_style)
         return f"{groups[0]}{next(self.operative_numbers)}"
 
     def _shifted_date(self, groups: tuple[str, ...]) -> str:
         """The date moved by the session's years: header and meeting line stay consistent."""
-        day, space, month_name, space2, year_digits = groups
-        year = int(year_digits) + self.years
-        month = MONTHS[month_name.lower()]
-        day_number = min(int(day), calendar.monthrange(year, month)[1])
-        return f"{day_number}{space}{month_name}{space2}{year}"
+        span, iso = groups
+        date = dt.date.fromisoformat(iso)
+        year = date.year + self.years
+        day = min(date.day, calendar.monthrange(year, date.month)[1])
+        return _redated(span, day, None, year)
 
     def _random_date(self, groups: tuple[str, ...]) -> str:
         """A new day and month in the year moved by the session's years."""
-        _, space, month_name, space2, year_digits = groups
-        year = int(year_digits) + self.years
+        span, iso = groups
+        year = dt.date.fromisoformat(iso).year + self.years
         month = self.rng.randint(1, 12)
         day = self.rng.randint(1, calendar.monthrange(year, month)[1])
-        name = _same_case(_MONTH_NAMES[month - 1], month_name)
-        return f"{day}{space}{name}{space2}{year}"
+        return _redated(span, day, month, year)
+
+
+def _redated(span: str, day: int, month: int | None, year: int) -> str:
+    """A date's raw ``span`` with its day, year and (unless None) month replaced; its
+    spacing, punctuation and case kept. The day is the span's first number, in both
+    "16 December 2020" and "November 9, 1994"."""
+    text = _DAY.sub(str(day), _YEAR_AT_END.sub(str(year), span), count=1)
+    if month is None:
+        return text
+    name = _MONTH_NAMES[month - 1]
+    return MONTH_NAME.sub(lambda found: _same_case(name, found.group()), text, count=1)
 
 
 def make_variant(template: SourceTemplate, rng: random.Random) -> Variant:
