@@ -98,6 +98,8 @@ BLOCK_SEPARATOR = re.compile(
     rf"(\n(?:{_SPACE}*\n)+|\n(?=[ \t]*(?:\*\*)?\d{{1,3}}\.(?:\*\*)?[ \t]))"
 )
 # A block that can open a paragraph: a capital, maybe behind emphasis or a quote mark.
+# (The parser's ``lines.starts_paragraph`` asks a normalised line for more, a number or
+# an opening verb; here an unfinished paragraph before the block tells it apart.)
 PARAGRAPH_OPENER = re.compile(r"[ \t]*[*_“\"]*[A-Z]")
 # Footnotes. A marker or a definition in a form that leaves no doubt ("<sup>1</sup>",
 # "¹", "$^1$", "[^2]:") and a rule ("____") are what ``normalise`` turns into its marks;
