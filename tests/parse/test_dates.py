@@ -211,3 +211,56 @@ def test_seed_dates_match_expected(seed: str) -> None:
     expected = json.loads((CASES / f"{seed}.expected.json").read_text(encoding="utf-8"))
     text = _without_markup((CASES / f"{seed}.txt").read_text(encoding="utf-8"))
     assert {date.isoformat() for date, _ in find_dates(text)} == set(expected["dates"])
+
+
+# --- Every month name, in title case and in capitals --------------------------------------
+
+# One real snippet per month (bulk ga-text and sc-text), with the date a reader marks.
+EVERY_MONTH = [
+    ("Also approves the establishment, effective 1 January 2025,", "2025-01-01", "1 January 2025"),
+    (
+        "the declaration of the state of emergency on 1 February 2021,",
+        "2021-02-01",
+        "1 February 2021",
+    ),
+    ("protection of cultural heritage of 31 March 2022,", "2022-03-31", "31 March 2022"),
+    ("appropriate, to submit, before 25 April 2025,", "2025-04-25", "25 April 2025"),
+    ("international maritime traffic approved on 13 May 2022,", "2022-05-13", "13 May 2022"),
+    ("in respect of the financial period ended 30 June 2024,", "2024-06-30", "30 June 2024"),
+    ("which entered into force on 1 July 2002,", "2002-07-01", "1 July 2002"),
+    ("obligations arising prior to 2 August 1990,", "1990-08-02", "2 August 1990"),
+    (
+        "movements of refugees and migrants, held on 19 September 2016,",
+        "2016-09-19",
+        "19 September 2016",
+    ),
+    ("anniversary of its entry into force on 12 October 2024;", "2024-10-12", "12 October 2024"),
+    ("for an interim period, until 30 November 1992;", "1992-11-30", "30 November 1992"),
+    ("Having considered, for the period ended 31 December 2023,", "2023-12-31", "31 December 2023"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso", "raw"), EVERY_MONTH)
+def test_every_month_name_is_read(text: str, iso: str, raw: str) -> None:
+    assert dates(text) == [(iso, raw)]
+
+
+@pytest.mark.parametrize(("text", "iso", "raw"), EVERY_MONTH)
+def test_every_month_name_in_capitals_is_read(text: str, iso: str, raw: str) -> None:
+    # As a heading set in capitals prints it ("ON 16 DECEMBER 2020").
+    assert dates(text.upper()) == [(iso, raw.upper())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "may" and "march" in lower case are verbs; only title case and capitals are months.
+        "the Council may 9, 1994",
+        # A month name glued to the word before is inside that word ("onNovember 9, 1994",
+        # the month-first form of "on29 June 2021", is not read).
+        "55th plenary meeting onNovember 9, 1994",
+        "EXPRESSES ITS DISMAY 9, 1994",
+    ],
+)
+def test_month_names_in_lower_case_or_glued_to_a_word_are_not_months(text: str) -> None:
+    assert find_dates(text) == []

@@ -12,9 +12,6 @@ come from web-page wrappers), impossible days ("31 February 2021") and ISO dates
 ("2025-12-05"): UN resolution texts never write them, so in an input they only come from
 wrapper metadata (YAML front matter, page "date" fields) that is not part of the document.
 
-Uses the standard ``re`` module, which runs these patterns faster than ``regex`` does
-(``make bench`` measures the parser).
-
 In a range only the fully written end is a date ("from 31 August to 8 September 2001",
 "on 12 and 13 November 2012", "9 to 20 July 2001" also written with an en dash): the open
 start has no year of its own in the text, so it is not read.
@@ -34,20 +31,8 @@ __all__ = ["find_dates"]
 # and reads the day and year around each; the patterns below are matched at those spots.
 
 # Title case or capitals only: "may" and "march" in lower case are verbs.
-# Grouped by first letter ("J(?:anuary|ANUARY|une|...)"), which the engine tries faster
-# than twenty-four whole alternatives.
 MONTH_NAME = re.compile(
-    "(?:"
-    + "|".join(
-        initial
-        + "(?:"
-        + "|".join(
-            f"{name[1:]}|{name[1:].upper()}" for name in MONTHS if name[0].upper() == initial
-        )
-        + ")"
-        for initial in dict.fromkeys(name[0].upper() for name in MONTHS)
-    )
-    + ")(?![A-Za-z])"
+    "(?:" + "|".join(f"{name.title()}|{name.upper()}" for name in MONTHS) + ")(?![A-Za-z])"
 )
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
 # Day first, matched backwards from the month: "25 June", "3rd of May", "on29 June" (no
