@@ -31,40 +31,44 @@ from unres.parse.lines import Line, is_terminated, join_lines, starts_paragraph,
 from unres.parse.marks import FOOTNOTE_MARK, FOOTNOTE_OPEN, RULE
 from unres.parse.openers import opener_kind
 from unres.parse.paragraphs import is_closing_line
+from unres.parse.prefilter import Prefiltered
 from unres.parse.repair import WordRepairs, clean_text
 from unres.parse.vocab import MONTHS
 
 __all__ = ["FootnoteBlocks", "MarkerReader", "clean_footnote_text", "take_footnote_blocks"]
 
 # --- tokenizer layer -----------------------------------------------------------------
+# Patterns are ``regex`` patterns: the word before a marker is found by a reverse search
+# (``(?r)``) over Unicode property classes (``\p{..}``), which ``re`` lacks, and the
+# module keeps to one engine.
 
-_CANONICAL_LABEL = re.compile(f"^{FOOTNOTE_MARK.pattern}\\s*(.*)$")
-_PLAIN_LABEL = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_CANONICAL_LABEL = regex.compile(f"^{FOOTNOTE_MARK.pattern}\\s*(.*)$")
+_PLAIN_LABEL = regex.compile(r"^(\d{1,3})\s+(\S.*)$")
 # What a closing line opens with: "Adopted ...", "Approved ...", "46th plenary meeting".
 _CLOSING_LEADS = frozenset("0123456789A")
-_ASTERISK_NOTE = re.compile(r"^\*{1,3}\s*\S")
+_ASTERISK_NOTE = regex.compile(r"^\*{1,3}\s*\S")
 # What a definition line opens with, besides a digit.
 _LABEL_LEADS = frozenset(FOOTNOTE_OPEN + "*")
-_SENTENCE_END = re.compile(r"[.)] (?=\S)")
-_FIRST_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_END = regex.compile(r"[.)] (?=\S)")
+_FIRST_WORD = regex.compile(r"[A-Za-z]+")
 # A number of up to three digits, or a year with one glued on ("20242"): what a marker
-# can stand for. ``regex`` scans a whole body for it faster than ``re``.
+# can stand for.
 _MARKER_NUMBER = regex.compile(r"(?<!\d)(?:(?:1[89]|20)\d\d([1-9]\d{0,2})|(\d{1,3}))(?!\d)")
-_YEAR_PREFIX = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_PREFIX = regex.compile(r"(?:1[89]|20)\d\d")
 
 _GLUE_PUNCTUATION = frozenset(".,;:)]”’\"'")
-# Digit runs and canonical marks, in text order. ``regex`` scans for them faster than
-# ``re``, and ASCII digits faster than any decimal digit (markers are printed in ASCII);
-# most texts hold no mark, so the simpler scan does.
+# Digit runs, and canonical marks among them, in text order; markers are printed in ASCII
+# digits. The mark alternative needs a mark's opening character: a text without one is
+# scanned for digit runs alone.
 _DIGITS = regex.compile(r"[0-9]+")
-_DIGITS_OR_MARK = regex.compile(f"{FOOTNOTE_MARK.pattern}|[0-9]+")
+_DIGITS_OR_MARK = Prefiltered(regex.compile(f"{FOOTNOTE_MARK.pattern}|[0-9]+"), FOOTNOTE_OPEN)
 # The last word before the end, then maybe its full stop: "([^\W\d_]+)(\.?)\W*$" (those
-# classes spelled as Unicode properties), matched backwards from the end by ``regex``
-# where ``re`` would try every start in the window.
+# classes spelled as Unicode properties), matched backwards from the end.
 _WORD_BEFORE = regex.compile(r"(?r)([\p{L}\p{Nl}\p{No}]+)(\.?)[^\p{L}\p{N}_]*?$")
-_DIGITS_BEFORE = re.compile(r"(\d+)$")
-_WORD_AFTER = re.compile(r"\s*(\S+)")
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_CERTAIN_MARK = Prefiltered(FOOTNOTE_MARK, FOOTNOTE_OPEN)
+_DIGITS_BEFORE = regex.compile(r"(\d+)$")
+_WORD_AFTER = regex.compile(r"\s*(\S+)")
+_ORDINAL_SUFFIX = regex.compile(r"(?:st|nd|rd|th)\b")
 
 # Words after which a number is the thing numbered, never a footnote.
 _NUMBERING_WORDS = frozenset(
@@ -315,7 +319,7 @@ class _Candidate(NamedTuple):
 def _candidates(text: str, defined: set[int]) -> Iterator[_Candidate]:
     """Marker candidates; glued digits only when a footnote with their number exists
     (spaced ones may also be stray page numbers)."""
-    runs = _DIGITS_OR_MARK if FOOTNOTE_OPEN in text else _DIGITS
+    runs = _DIGITS_OR_MARK.pattern if _DIGITS_OR_MARK.holds(text) else _DIGITS
     for match in runs.finditer(text):
         start, end = match.span()
         if match.lastindex:
@@ -368,11 +372,11 @@ class MarkerReader:
 
     def take_certain_marks(self, text: str) -> str:
         """``text`` without its canonical marks, which count as references (a header's)."""
-        if FOOTNOTE_OPEN not in text:
-            return text
-        for match in FOOTNOTE_MARK.finditer(text):
-            self._reference(int(match.group(1)))
-        return FOOTNOTE_MARK.sub("", text)
+        return _CERTAIN_MARK.sub(self._take_certain_mark, text)
+
+    def _take_certain_mark(self, mark: re.Match[str]) -> str:
+        self._reference(int(mark.group(1)))
+        return ""
 
     def read(self, text: str) -> tuple[str, list[int]]:
         """``text`` without its markers and stray page numbers; the markers' numbers."""
