@@ -116,7 +116,9 @@ PARAGRAPH_END = re.compile(
     rf"(?:[ ]?(?:{FOOTNOTE_MARK.pattern}|\d{{1,3}}/?))?[*_{EMPHASIS_CLOSE}]*$"
 )
 # Markers this generator knows how to rewrite unambiguously: "<sup>3</sup>", "³".
-REWRITABLE_MARKER = re.compile(rf"({SUP_NUMBER.pattern})|({UNICODE_MARKER.pattern.pattern})")
+REWRITABLE_MARKER = re.compile(
+    rf"({SUP_NUMBER.pattern.pattern})|({UNICODE_MARKER.pattern.pattern})"
+)
 # ISO dates occur only in wrapper metadata (front matter), which the parser leaves out
 # (see ``dates``); the generator moves them with the document's other dates.
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

@@ -25,8 +25,6 @@ from __future__ import annotations
 import html
 import re
 
-import regex
-
 from unres.parse.marks import (
     ALL_MARKS,
     EMPHASIS_CLOSE,
@@ -55,14 +53,11 @@ _REPLACEMENTS = {
     "\u2029": "\n",
     "\r": "\n",
 }
-# A regex finds the few odd characters faster than ``str.translate`` maps every one.
 _ODD_CHARACTER = re.compile("[" + "".join(_REPLACEMENTS) + "]")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 # --- wrapper and markup patterns ----------------------------------------------------
-# Patterns open with a literal where they can: the engine then jumps between
-# occurrences instead of trying every position of a 10 KB text.
 
 _FRONT_MATTER = re.compile(
     r"\A\s*(?:---|\+\+\+)[ ]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ ]*(?:\n|\Z)", re.S
@@ -71,30 +66,33 @@ _FRONT_MATTER = re.compile(
 _TAGGED_AMPERSAND = Prefiltered(
     re.compile(r"<sup>\s*&(?:amp;)?\s*</sup>(?=(?:lt|gt);)"), "<sup>", "<SUP>"
 )
-_ENTITY = re.compile(r"&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
-SUP_NUMBER = re.compile(r"<(?:sup|SUP)>\s*(\d{1,3})\s*</(?:sup|SUP)>")
-_SUP_SYMBOL = re.compile(r"<(?:sup|SUP)>\s*[*†‡]+\s*</(?:sup|SUP)>")
+_ENTITY = Prefiltered(re.compile(r"&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});"), "&")
+SUP_NUMBER = Prefiltered(
+    re.compile(r"<(?:sup|SUP)>\s*(\d{1,3})\s*</(?:sup|SUP)>"), "<sup>", "<SUP>"
+)
+_SUP_SYMBOL = Prefiltered(re.compile(r"<(?:sup|SUP)>\s*[*†‡]+\s*</(?:sup|SUP)>"), "<sup>", "<SUP>")
 # Up to the next closing tag, never past another opening one: from each of a long run
 # of unclosed "<sup>" the search would otherwise read to the end of the text.
-_SUP_OTHER = re.compile(r"<(?:sup|SUP)>((?:(?!<(?:sup|SUP)>).)*?)</(?:sup|SUP)>", re.S)
-_BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?ul|/?ol|/?table)\b[^<>]*>", re.I)
-_INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_SUP_OTHER = Prefiltered(
+    re.compile(r"<(?:sup|SUP)>((?:(?!<(?:sup|SUP)>).)*?)</(?:sup|SUP)>", re.S), "<sup>", "<SUP>"
+)
+_BLOCK_TAG = Prefiltered(
+    re.compile(r"<(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?ul|/?ol|/?table)\b[^<>]*>", re.I), "<"
+)
+_INLINE_TAG = Prefiltered(re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"), "<")
+_AUTOLINK = Prefiltered(re.compile(r"<(https?://[^>\s]+)>"), "<http")
 _LATEX_MARKER = Prefiltered(
     re.compile(r"\$\s*([^$\n^]{0,40}?)\s*\^\s*\{?\s*(\d{1,3})\s*\}?\s*\$"), "$"
 )
 UNICODE_MARKER = Prefiltered(re.compile(f"[{SUPERSCRIPT_DIGITS}]{{1,3}}"), *SUPERSCRIPT_DIGITS)
 # "[^n]:" defines a footnote wherever it stands; in a text run onto one line it
 # gets back the line of its own it had.
-# Opening with the bracket, not the spaces before it, lets the engine jump from one
-# "[^" to the next.
 _MD_FOOTNOTE_DEFINITION = Prefiltered(re.compile(r"\[\^(\d{1,4})\]:[ ]*"), "[^")
 _MD_FOOTNOTE_REFERENCE = Prefiltered(re.compile(r"\[\^(\d{1,4})\]"), "[^")
-_BRACKETED_NUMBER = re.compile(r"\[(\d{1,3})\]")
-# ``regex`` runs this pattern far faster than ``re``.
+_BRACKETED_NUMBER = Prefiltered(re.compile(r"\[(\d{1,3})\]"), "[")
 _OLD_STYLE_MARKER = Prefiltered(
-    regex.compile(
-        r"(?<=[\s,.;:)\]\u201d\"'\u2019])(\d{1,3})/(?=[ ]*$|[ ]+(?!\d)|[ ]+\d{1,3}\.\s|\n)", regex.M
+    re.compile(
+        r"(?<=[\s,.;:)\]\u201d\"'\u2019])(\d{1,3})/(?=[ ]*$|[ ]+(?!\d)|[ ]+\d{1,3}\.\s|\n)", re.M
     ),
     "/ ",
     "/\n",
@@ -128,14 +126,11 @@ _MARKUP_LEADS = frozenset("#>" + _RULE_CHARACTERS)
 
 
 def normalise(raw: str) -> str:
-    if "\r" in raw:
-        raw = raw.replace("\r\n", "\n")
+    raw = raw.replace("\r\n", "\n")
     raw = unwrap_records(raw)
     text = _ODD_CHARACTER.sub(_replacement, raw)
-    if text.lstrip()[:3] in ("---", "+++"):
-        text = _FRONT_MATTER.sub("", text, count=1)
-    if "<" in text or "&" in text:
-        text = _unify_html(text)
+    text = _FRONT_MATTER.sub("", text, count=1)
+    text = _unify_html(text)
     text = _unify_markers(text)
     text = _SPACES.sub(" ", text)
     lines = [line.strip() for line in text.split("\n")]
@@ -157,11 +152,7 @@ def _replacement(match: re.Match[str]) -> str:
 
 def _unify_html(text: str) -> str:
     text = _TAGGED_AMPERSAND.sub("&", text)
-    if "&" in text:
-        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
-        text = _ODD_CHARACTER.sub(_replacement, text)  # "&nbsp;" is an odd space too
-    if "<" not in text:
-        return text
+    text = _ENTITY.sub(_unescaped, text)
     text = SUP_NUMBER.sub(lambda m: footnote_mark(int(m.group(1))), text)
     text = _SUP_SYMBOL.sub("", text)
     text = _SUP_OTHER.sub(r"\1", text)
@@ -170,17 +161,21 @@ def _unify_html(text: str) -> str:
     return _INLINE_TAG.sub("", text)
 
 
+def _unescaped(entity: re.Match[str]) -> str:
+    # An entity may stand for an odd character: "&nbsp;" is an odd space.
+    return _ODD_CHARACTER.sub(_replacement, html.unescape(entity.group()))
+
+
 def _unify_markers(text: str) -> str:
     text = _LATEX_MARKER.sub(lambda m: m.group(1) + footnote_mark(int(m.group(2))), text)
     text = UNICODE_MARKER.sub(
         lambda m: footnote_mark(int(m.group().translate(_FROM_SUPERSCRIPT))), text
     )
-    if "[" in text:
-        text = _MD_FOOTNOTE_DEFINITION.sub(_definition, text)
-        text = _MD_FOOTNOTE_REFERENCE.sub(lambda m: footnote_mark(int(m.group(1))), text)
-        text = _IMAGE.sub("", text)
-        text = _LINK.sub(r"\1", text)
-        text = _BRACKETED_NUMBER.sub(lambda m: footnote_mark(int(m.group(1))), text)
+    text = _MD_FOOTNOTE_DEFINITION.sub(_definition, text)
+    text = _MD_FOOTNOTE_REFERENCE.sub(lambda m: footnote_mark(int(m.group(1))), text)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _BRACKETED_NUMBER.sub(lambda m: footnote_mark(int(m.group(1))), text)
     return _OLD_STYLE_MARKER.sub(lambda m: footnote_mark(int(m.group(1))), text)
 
 
