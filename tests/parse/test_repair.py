@@ -21,6 +21,21 @@ from unres.parse.repair import clean_text, find_word_repairs
         # A hyphen cut from its word at a line end, but not a suspended one.
         ("the Nuclear- Weapon-Free Zone", "the Nuclear-Weapon-Free Zone"),
         ("small- and medium-sized enterprises", "small- and medium-sized enterprises"),
+        (
+            "the Treaty on the Non- Proliferation of Nuclear Weapons;",
+            "the Treaty on the Non-Proliferation of Nuclear Weapons;",
+        ),
+        (
+            "non- governmental organizations and the private sector",
+            "non-governmental organizations and the private sector",
+        ),
+        (
+            "importance of burden- and responsibility-sharing;",
+            "importance of burden- and responsibility-sharing;",
+        ),
+        # After a digit the hyphen is not a word's (the first a variant of real damage).
+        ("COVID-19- related measures", "COVID-19- related measures"),
+        ("their 5-, 10-, 15- and 20-year reviews", "their 5-, 10-, 15- and 20-year reviews"),
         # Symbols broken by converter spaces.
         ("see A/75/ 381/Add. 1, para. 4", "see A/75/381/Add.1, para. 4"),
         ("in document S/2021/ 456", "in document S/2021/456"),

@@ -22,9 +22,8 @@ __all__ = ["WordRepairs", "clean_text", "find_word_repairs"]
 
 WordRepairs = dict[str, str]
 
-# "(?<=[^\W\d_])- " with the hyphen first, so the engine jumps from hyphen to hyphen.
 _HYPHEN_SPACE = Prefiltered(
-    re.compile(r"-(?<=[^\W\d_]-) (?!(?:and|or|to|nor|as|but|than|through|with)\b)(?=[^\W\d_])"),
+    re.compile(r"(?<=[^\W\d_])- (?!(?:and|or|to|nor|as|but|than|through|with)\b)(?=[^\W\d_])"),
     "- ",
 )
 # Every text reaching these has one space between words (``clean_text``).
@@ -56,11 +55,7 @@ _RUN_TOGETHER_TAILS = ("on", "of", "the", "and")
 
 
 def clean_text(text: str, repairs: WordRepairs | None = None) -> str:
-    if not text.isprintable():
-        text = strip_marks(text)
-    # No line break or odd space (none is printable) and no double space: only the ends.
-    clean = text.isprintable() and "  " not in text
-    text = text.strip(" ") if clean else " ".join(text.split())
+    text = " ".join(strip_marks(text).split())
     if "*" in text:
         # Emphasis a converter left open, or an asterisk footnote marker.
         text = " ".join(text.replace("*", "").split())
@@ -144,12 +139,13 @@ def _split_run_together(word: str, counts: Counter[str]) -> str | None:
 
 
 def _repair_words(text: str, repairs: WordRepairs) -> str:
-    if not any(broken in text for broken in repairs):
-        return text
     return _repair_pattern(tuple(repairs)).sub(lambda match: repairs[match.group()], text)
 
 
 # A document's paragraphs and footnotes share one set of repairs.
 @functools.lru_cache(maxsize=64)
-def _repair_pattern(broken: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, broken)) + r")(?![^\W\d_])")
+def _repair_pattern(broken: tuple[str, ...]) -> Prefiltered:
+    return Prefiltered(
+        re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, broken)) + r")(?![^\W\d_])"),
+        *broken,
+    )
