@@ -15,10 +15,9 @@ Three families of tokens:
   keeps reporting periods (``2022/23``), page numbers (``3/7``), UNFCCC decisions
   (``2/CMA.1``) and WHA resolutions (``72.2``) out.
 
-Patterns are written for the standard ``re`` module, which runs them faster than
-``regex`` does (``make bench`` measures both). The scans are declared with the literals
-their matches need (see ``prefilter``): a keyword opens with "resolution" or "decision",
-a symbol holds a "/".
+Patterns are written for the standard ``re`` module: none needs a feature of ``regex``.
+The scans are declared with the literals their matches need (see ``prefilter``): a
+keyword opens with "resolution" or "decision", a symbol holds a "/".
 """
 
 from __future__ import annotations
