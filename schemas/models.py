@@ -33,15 +33,16 @@ StrList = Annotated[pl.List, pl.Utf8]
 Int32List = Annotated[pl.List, pl.Int32]
 
 
-def _key(*columns: str) -> dict[str, object]:
-    """A table whose rows ``columns`` identify, sorted by them."""
-    return {"primary_key": columns, "sort_key": columns}
+def _key(*columns: str, input_column: str | None) -> dict[str, object]:
+    """A table whose rows ``columns`` identify, sorted by them; ``input_column`` names
+    the input each row comes from (None: rows derived across a whole release)."""
+    return {"primary_key": columns, "sort_key": columns, "input_column": input_column}
 
 
-def _no_key(*, sorted_by: tuple[str, ...]) -> dict[str, object]:
+def _no_key(*, sorted_by: tuple[str, ...], input_column: str) -> dict[str, object]:
     """A table whose rows have no key (two may be equal), sorted by ``sorted_by``: the
     sort is stable, so rows equal there keep their order of occurrence."""
-    return {"primary_key": (), "sort_key": sorted_by}
+    return {"primary_key": (), "sort_key": sorted_by, "input_column": input_column}
 
 
 class _Table(pa.DataFrameModel):
@@ -188,7 +189,7 @@ class Documents(_Table):
 
     class Config:
         strict = True
-        metadata = _key(DOC_ID)
+        metadata = _key(DOC_ID, input_column=DOC_ID)
 
     @pa.check(DOC_ID, "title", "organ", "agenda_item", name="not_blank")
     def _not_blank(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -266,7 +267,7 @@ class Paragraphs(_Table):
 
     class Config:
         strict = True
-        metadata = _key(DOC_ID, "index")
+        metadata = _key(DOC_ID, "index", input_column=DOC_ID)
 
     @pa.check("index", name="consecutive_from_0_per_doc_id")
     def _index_consecutive(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -339,7 +340,7 @@ class Citations(_Located):
 
     class Config:
         strict = True
-        metadata = _no_key(sorted_by=(DOC_ID,))
+        metadata = _no_key(sorted_by=(DOC_ID,), input_column=DOC_ID)
 
     @pa.check("value", name="citation_format")
     def _value_format(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -375,7 +376,7 @@ class Dates(_Located):
 
     class Config:
         strict = True
-        metadata = _no_key(sorted_by=(DOC_ID,))
+        metadata = _no_key(sorted_by=(DOC_ID,), input_column=DOC_ID)
 
     @pa.check("date", name="plausible_mentioned_date")
     def _plausible_date(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -401,7 +402,7 @@ class Footnotes(_Table):
 
     class Config:
         strict = True
-        metadata = _key(DOC_ID, "number")
+        metadata = _key(DOC_ID, "number", input_column=DOC_ID)
 
     @pa.check("text", name="not_blank")
     def _not_blank(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -432,7 +433,7 @@ class Rejects(_Table):
 
     class Config:
         strict = True
-        metadata = _key("path")
+        metadata = _key("path", input_column="path")
 
 
 class CitationEdges(_Table):
@@ -448,7 +449,7 @@ class CitationEdges(_Table):
 
     class Config:
         strict = True
-        metadata = _key("citing_symbol", "cited_symbol")
+        metadata = _key("citing_symbol", "cited_symbol", input_column=None)
 
     @pa.check("citing_symbol", name="un_symbol")
     def _citing_format(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -489,6 +490,13 @@ def sort_key(table: str) -> tuple[str, ...]:
     """The columns the rows of ``table`` are sorted by, in a release and in a shard."""
     key: tuple[str, ...] = _metadata(table)["sort_key"]
     return key
+
+
+def input_column(table: str) -> str | None:
+    """The column of ``table`` that names the input a row comes from: doc_id, or path
+    in rejects; None for a table derived across the whole release."""
+    column: str | None = _metadata(table)["input_column"]
+    return column
 
 
 def primary_key(table: str) -> tuple[str, ...]:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from schemas import RELEASE_WIDE_TABLES, TABLES, primary_key, table_file
-from schemas.columns import DOC_ID
+from schemas import TABLES, input_column, primary_key, table_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +47,6 @@ class ReleaseDiff:
         )
 
 
-# Tables compared whole even when the documents that changed are known: the release-wide
-# ones (citation_edges) count across documents, and a document's duplicate marks
-# (duplicate_input, duplicate_of) name others.
-_COMPARED_WHOLE = RELEASE_WIDE_TABLES | {"documents"}
-
-
 def diff_releases(old: Path, new: Path, *, documents: Collection[str] | None = None) -> ReleaseDiff:
     """Compare release ``new`` with ``old``.
 
@@ -67,10 +60,13 @@ def diff_releases(old: Path, new: Path, *, documents: Collection[str] | None = N
     for name in TABLES:
         before = pl.scan_parquet(old / table_file(name))
         after = pl.scan_parquet(new / table_file(name))
-        if only is not None and name not in _COMPARED_WHOLE:
-            column = before.collect_schema().names()[0]  # doc_id, or path for rejects
-            before, after = (rows.filter(pl.col(column).is_in(only)) for rows in (before, after))
-        table_diff, documents_touched = _diff_table(before, after, primary_key(name))
+        document = input_column(name)
+        # documents is compared whole, as a duplicate mark (duplicate_input, duplicate_of)
+        # names other documents; so is a table whose rows come from no one input
+        # (citation_edges counts across documents).
+        if only is not None and name != "documents" and document is not None:
+            before, after = (rows.filter(pl.col(document).is_in(only)) for rows in (before, after))
+        table_diff, documents_touched = _diff_table(before, after, primary_key(name), document)
         diff.tables[name] = table_diff
         touched |= documents_touched
     old_docs = _document_ids(old)
@@ -82,21 +78,24 @@ def diff_releases(old: Path, new: Path, *, documents: Collection[str] | None = N
 
 
 def _document_ids(release: Path) -> set[str]:
-    documents = pl.read_parquet(release / table_file("documents"), columns=[DOC_ID])
-    rejects = pl.read_parquet(release / table_file("rejects"), columns=["path"])
-    return set(documents[DOC_ID]) | set(rejects["path"])
+    ids: set[str] = set()
+    for name in ("documents", "rejects"):
+        column = input_column(name)
+        assert column is not None  # every document and reject is an input
+        ids.update(pl.read_parquet(release / table_file(name), columns=[column])[column])
+    return ids
 
 
 def _diff_table(
-    before: pl.LazyFrame, after: pl.LazyFrame, key: tuple[str, ...]
+    before: pl.LazyFrame, after: pl.LazyFrame, key: tuple[str, ...], document: str | None
 ) -> tuple[TableDiff, set[str]]:
-    """Counts for one table, and the documents whose rows differ.
+    """Counts for one table, and the documents (named in column ``document``) whose
+    rows differ.
 
     Each side is reduced to its key (and document) plus one hash of the rest of the
     row while it streams in, so comparing two large releases never holds their texts.
     """
     columns = before.collect_schema().names()
-    document = columns[0] if columns[0] in (DOC_ID, "path") else None
     if key:
         return _diff_keyed(before, after, list(key), document, columns)
     return _diff_multiset(before, after, document, columns)

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from schemas import sort_key, table_file
+from schemas import input_column, table_file
 from unres.duplicates import duplicate_marks, with_duplicate_marks
 from unres.parquet_layout import ROW_GROUP_ROWS, write_release_table
 from unres.tables import BATCH_TABLES, citation_edges
@@ -45,7 +45,8 @@ def merge_release(
     marks = duplicate_marks(shards, previous, drop)
     rows: dict[str, int] = {}
     for name in BATCH_TABLES:
-        key = sort_key(name)[0]
+        key = input_column(name)
+        assert key is not None  # a batch table's rows each come from one input
         fresh = (pq.read_table(Path(s) / table_file(name)) for s in shards)
         kept = _kept_rows(previous / table_file(name), key, drop) if previous else iter(())
         parts = _interleaved(kept, fresh, key)
